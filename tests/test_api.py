@@ -1,0 +1,64 @@
+"""api: input coercion, long-text splitting and merging (no model), end to end (model)."""
+
+import pytest
+
+from extractors.api import as_input_records, merge_pieces, split_text
+from extractors.records import Claim, DocumentRecord, InputRecord, Mention, Official, Organisation, Quote
+
+
+@pytest.mark.parametrize("size", [50, 120, 1000])
+def test_split_text_covers_text_exactly(size):
+    text = ("A short sentence here. " * 20 + "\n\n") * 5
+    pieces = split_text(text, size)
+    assert "".join(p for _, p in pieces) == text
+    for off, piece in pieces:
+        assert text[off:off + len(piece)] == piece
+        assert len(piece) <= size
+
+
+def test_split_prefers_paragraphs():
+    text = "x" * 60 + "\n\n" + "y" * 60
+    pieces = split_text(text, 100)
+    assert pieces[0][1].endswith("\n\n") and pieces[1][1] == "y" * 60
+
+
+def test_split_without_any_separator():
+    text = "9" * 250
+    assert [len(p) for _, p in split_text(text, 100)] == [100, 100, 50]
+
+
+def test_merge_pieces_shifts_offsets_and_remaps_ids():
+    text = "Graeme Biggar said 80%. " + "pad " * 10 + "Graeme Biggar said 29%."
+    off = text.rindex("Graeme")
+    p1 = DocumentRecord(
+        id="x",
+        published="2023-12-13",
+        officials=[Official(id="P1", name="Graeme Biggar", mentions=[Mention(0, 13, "Graeme Biggar")])],
+        organisations=[Organisation(id="O1", name="NCA", mentions=[])],
+        claims=[Claim(id="C1", text="80%", start=19, end=22, value=80, source_id="P1")],
+    )
+    p2 = DocumentRecord(
+        id="x",
+        officials=[Official(id="P1", name="Graeme Biggar", mentions=[Mention(0, 13, "Graeme Biggar")])],
+        quotes=[Quote(id="Q1", text="x", start=0, end=1, speaker_id="P1")],
+        claims=[Claim(id="C1", text="29%", start=19, end=22, value=29, source_id="P1", quote_id="Q1")],
+    )
+    merged = merge_pieces(InputRecord(id="x", text=text), [(0, p1), (off, p2)])
+    assert [o.name for o in merged.officials] == ["Graeme Biggar"]
+    assert [(m.start, m.end) for m in merged.officials[0].mentions] == [(0, 13), (off, off + 13)]
+    for m in merged.officials[0].mentions:
+        assert text[m.start:m.end] == m.text
+    assert [c.id for c in merged.claims] == ["C1", "C2"]
+    c2 = merged.claims[1]
+    assert text[c2.start:c2.end] == "29%" and c2.source_id == "P1" and c2.quote_id == "Q1"
+    assert merged.published == "2023-12-13" and merged.length == len(text)
+
+
+def test_as_input_records_coerces_and_applies_published():
+    recs = list(as_input_records(["one", {"id": "k", "text": "two"}, InputRecord(id="r", text="three", published="2020-01-01")], published="2023-12-13"))
+    assert [(r.id, r.published) for r in recs] == [("0", "2023-12-13"), ("k", "2023-12-13"), ("r", "2020-01-01")]
+
+
+def test_as_input_records_rejects_bad_published():
+    with pytest.raises(ValueError):
+        list(as_input_records(["x"], published="not a date"))

@@ -1,0 +1,139 @@
+import gzip
+import json
+
+import pytest
+
+from extractors.io.readers import decode_bytes, normalise_published, read_inputs
+from extractors.records import ErrorRecord, InputRecord
+
+
+def _write_jsonl(path, lines):
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_txt_folder_ids_order_and_exact_text(tmp_path):
+    (tmp_path / "b.txt").write_bytes(b"Second\r\narticle")
+    (tmp_path / "a.txt").write_text("First article", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    recs = list(read_inputs(tmp_path))
+    assert [r.id for r in recs] == ["a", "b"]
+    assert recs[1].text == "Second\r\narticle"  # line endings kept: offsets index the stored text
+
+
+@pytest.mark.parametrize(
+    "content, code",
+    [
+        (b"", "E027"),
+        (b"   \n\t  ", "E024"),
+        (b"\x00\x01\x02binary\x00", "E028"),
+    ],
+)
+def test_bad_txt_files_become_error_records(tmp_path, content, code):
+    (tmp_path / "bad.txt").write_bytes(content)
+    (tmp_path / "good.txt").write_text("A real article.", encoding="utf-8")
+    recs = list(read_inputs(tmp_path))
+    assert len(recs) == 2
+    bad = recs[0]
+    assert isinstance(bad, ErrorRecord) and bad.error == code and bad.id == "bad" and "bad.txt" in bad.input
+    assert isinstance(recs[1], InputRecord)
+
+
+def test_latin1_text_is_decoded(tmp_path):
+    (tmp_path / "x.txt").write_bytes("It cost \u00a3300.".encode("latin-1"))
+    [rec] = read_inputs(tmp_path)
+    assert rec.text == "It cost \u00a3300."
+    assert rec.meta["encoding"] == "cp1252"
+
+
+def test_jsonl_fields_and_passthrough(tmp_path):
+    p = _write_jsonl(tmp_path / "in.jsonl", [json.dumps({"id": "x1", "text": "Hello.", "published": "2023-12-13T17:54:00Z", "source": "Wire", "lang": "en"})])
+    [rec] = read_inputs(p)
+    assert rec.id == "x1" and rec.published == "2023-12-13" and rec.source == "Wire"
+    assert rec.meta == {"lang": "en"}
+    assert rec.origin == str(p) and rec.line == 1
+
+
+@pytest.mark.parametrize(
+    "line, code",
+    [
+        ("{not json", "E022"),
+        ("[1, 2]", "E023"),
+        ('"a string"', "E023"),
+        ('{"id": "a"}', "E024"),
+        ('{"id": "a", "text": null}', "E024"),
+        ('{"id": "a", "text": 42}', "E024"),
+        ('{"id": "a", "text": "   "}', "E024"),
+    ],
+)
+def test_bad_jsonl_lines_become_error_records(tmp_path, line, code):
+    p = _write_jsonl(tmp_path / "in.jsonl", [json.dumps({"id": "ok", "text": "Fine."}), line, json.dumps({"id": "ok2", "text": "Also fine."})])
+    recs = list(read_inputs(p))
+    assert [type(r).__name__ for r in recs] == ["InputRecord", "ErrorRecord", "InputRecord"]
+    err = recs[1]
+    assert err.error == code and err.line == 2 and f"{p}:2" in err.input
+
+
+def test_invalid_published_is_reported_not_fatal(tmp_path):
+    p = _write_jsonl(tmp_path / "in.jsonl", [json.dumps({"id": "a", "text": "Text.", "published": "yesterday-ish"})])
+    [rec] = read_inputs(p)
+    assert isinstance(rec, InputRecord) and rec.published is None
+    assert "yesterday-ish" in rec.meta["warnings"][0]
+
+
+def test_duplicate_ids_are_renamed_and_noted(tmp_path):
+    rows = [json.dumps({"id": "a", "text": f"Text {i}."}) for i in range(3)]
+    recs = list(read_inputs(_write_jsonl(tmp_path / "in.jsonl", rows)))
+    assert [r.id for r in recs] == ["a", "a~2", "a~3"]
+    assert recs[1].meta["original_id"] == "a" and recs[1].meta["warnings"]
+
+
+def test_missing_id_uses_file_and_line(tmp_path):
+    p = _write_jsonl(tmp_path / "feed.jsonl", [json.dumps({"text": "No id here."})])
+    [rec] = read_inputs(p)
+    assert rec.id == "feed:1"
+
+
+def test_gzip_jsonl(tmp_path):
+    p = tmp_path / "in.jsonl.gz"
+    with gzip.open(p, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "z", "text": "Zipped."}) + "\n")
+    [rec] = read_inputs(p)
+    assert rec.text == "Zipped."
+
+
+def test_text_and_id_keys(tmp_path):
+    p = _write_jsonl(tmp_path / "in.jsonl", [json.dumps({"doc": "k", "body": "Body text."})])
+    [rec] = read_inputs(p, text_key="body", id_key="doc")
+    assert (rec.id, rec.text) == ("k", "Body text.")
+
+
+def test_missing_input_and_unknown_format(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        list(read_inputs(tmp_path / "nope"))
+    (tmp_path / "x.pdf").write_bytes(b"%PDF")
+    with pytest.raises(ValueError):
+        list(read_inputs(tmp_path / "x.pdf"))
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2023-12-13", ("2023-12-13", None)),
+        ("2023-12-13T17:54:00+01:00", ("2023-12-13", None)),
+        (None, (None, None)),
+        ("", (None, None)),
+    ],
+)
+def test_normalise_published(value, expected):
+    assert normalise_published(value) == expected
+
+
+@pytest.mark.parametrize("value", ["2023-13-01", "13/12/2023", 20231213, "soon"])
+def test_normalise_published_rejects(value):
+    iso, problem = normalise_published(value)
+    assert iso is None and problem
+
+
+def test_decode_bytes_bom():
+    assert decode_bytes("\ufeffHi".encode("utf-8")) == ("Hi", "utf-8-sig")
