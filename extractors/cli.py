@@ -37,6 +37,9 @@ def _add_extract_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--id-key", default="id", help="JSONL key holding the article id (default: id)")
     p.add_argument("--force", action="store_true", help="overwrite existing output files")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
+    p.add_argument("--engine", choices=["local", "dask"], default="local", help="local: this machine (--n-process workers); dask: one task per input shard on a Dask cluster")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS", help="with --engine dask: a running scheduler (tcp://host:8786); default: a LocalCluster with --n-process workers")
+    p.add_argument("--shard-size", type=int, default=1000, metavar="N", help="with --engine dask: lines of a JSONL file or .txt files per shard (default 1000)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("benchmark", choices=sorted(EVALUATIONS), help="; ".join(f"{k}: {v[1]}" for k, v in sorted(EVALUATIONS.items())))
     p.add_argument("args", nargs=argparse.REMAINDER, help="the benchmark's own arguments (PATH first); see 'extractors evaluate NAME --help'")
 
+    p = sub.add_parser("bench", help="throughput and memory benchmark on a folder of articles", description="Words/s against plain spaCy, component shares, peak memory, n-process scaling and the Dask engine; see extractors.bench.", add_help=False)
+    p.add_argument("args", nargs=argparse.REMAINDER, help="the benchmark's arguments: PATH [--limit N] [--rounds N] [--json OUT]; 'extractors bench --help' for all")
+
     p = sub.add_parser("schema", help="print the JSON Schema of the output", description="Print the JSON Schema of document or event records.")
     p.add_argument("kind", choices=["document", "event", "error"], nargs="?", default="document")
     return parser
@@ -75,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[List[str]] = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["bench"]:  # the benchmark parses its own options (including --help)
+        from .bench import main as bench_main
+
+        return int(bench_main(argv[1:]) or 0)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.command is None:
@@ -95,6 +106,9 @@ def main(argv: Optional[List[str]] = None) -> int:
 
 def _extract_options(args: argparse.Namespace) -> dict:
     return dict(
+        engine=args.engine,
+        scheduler=args.scheduler,
+        shard_size=args.shard_size,
         model=args.model,
         batch_size=args.batch_size,
         n_process=args.n_process,

@@ -39,6 +39,11 @@ class Errors:
     # output
     E040 = "output {path} exists; pass --force to overwrite it (or --resume to continue it)"
     E041 = "records file {path}: line {line} is not a document record ({reason})"
+    # engines
+    E060 = (
+        "The Dask engine needs dask.distributed: install it with "
+        "`pip install 'extractors[dask]'` (or `pip install \"dask[distributed]\"`)."
+    )
     # evaluation
     E050 = "evaluation data not found at {path}: {hint}"
 

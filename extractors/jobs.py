@@ -108,10 +108,14 @@ def extract_file(
     text_key: str = "text",
     id_key: str = "id",
     progress: bool = True,
+    engine: str = "local",
+    scheduler: Optional[str] = None,
+    shard_size: int = 1000,
 ) -> ExtractSummary:
     """Extract every article of ``input`` to JSONL at ``output``; failures go to ``errors``.
 
     Every input item yields exactly one line in one of the two files, in input order.
+    ``engine="dask"`` runs one task per input shard on a Dask cluster (see engines.dask).
     """
     from .api import DEFAULT_BATCH_SIZE, iter_extract
 
@@ -120,6 +124,19 @@ def extract_file(
     check_writable(output, force)
     check_writable(errors_path, force)
     summary = ExtractSummary(input=str(input), output=str(output), errors_path=str(errors_path))
+    if engine == "dask":
+        from .engines.dask import run_dask
+
+        start = time.monotonic()
+        res = run_dask(input, output, errors=errors_path, scheduler=scheduler, n_workers=None if n_process in (1, -1) else n_process,
+                       shard_size=shard_size, model=model, batch_size=batch_size or DEFAULT_BATCH_SIZE, text_key=text_key, id_key=id_key)
+        for d in read_jsonl(output):
+            summary.add(DocumentRecord.from_dict(d))
+        for d in read_jsonl(errors_path):
+            summary.add(ErrorRecord.from_dict(d))
+        summary.seconds = round(time.monotonic() - start, 3)
+        logger.info("dask: %s", res)
+        return summary
     items = read_inputs(input, text_key=text_key, id_key=id_key)
     start = time.monotonic()
     bar = Progress("extract", enabled=progress)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections import Counter
 from typing import Dict, Iterable, List, Optional, Sequence
@@ -66,6 +67,7 @@ def load(
     config = config or {}
     for comp in COMPONENTS:
         if comp in components and comp not in nlp.pipe_names:
+            importlib.import_module(f"extractors.components.{comp}")  # registers the factory
             nlp.add_pipe(comp, config=config.get(comp, {}))
     logger.debug("loaded %s with %s", name, nlp.pipe_names)
     return nlp

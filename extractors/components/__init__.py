@@ -1,6 +1,5 @@
-"""spaCy components. Importing this package registers every factory with spaCy
-(the same happens lazily through the ``spacy_factories`` entry points)."""
+"""spaCy components, one module each. A module registers its factory when imported;
+spaCy imports them on demand through the ``spacy_factories`` entry points, and
+:func:`extractors.pipeline.load` imports the ones it adds."""
 
-from . import claims, dateline, dates, officials, organisations, quotes  # noqa: F401
-
-__all__ = ["claims", "dateline", "dates", "officials", "organisations", "quotes"]
+MODULES = ("dateline", "organisations", "officials", "quotes", "dates", "claims")

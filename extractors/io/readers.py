@@ -148,8 +148,20 @@ def record_from_object(
     )
 
 
-def read_jsonl(path: Path, *, text_key: str = "text", id_key: str = "id") -> Iterator[Item]:
-    """Lines of a JSONL (or gzip-compressed JSONL) file; blank lines are skipped."""
+def read_jsonl(
+    path: Path,
+    *,
+    text_key: str = "text",
+    id_key: str = "id",
+    offset: int = 0,
+    first_line: int = 1,
+    max_lines: Optional[int] = None,
+) -> Iterator[Item]:
+    """Lines of a JSONL (or gzip-compressed JSONL) file; blank lines are skipped.
+
+    ``offset`` (a byte position at a line start), ``first_line`` (its line number) and
+    ``max_lines`` read one shard of a large plain JSONL file (see engines.shards).
+    """
     name = str(path)
     opener = gzip.open if path.name.endswith(".gz") else open
     try:
@@ -159,7 +171,11 @@ def read_jsonl(path: Path, *, text_key: str = "text", id_key: str = "id") -> Ite
         return
     with fh:
         try:
-            for lineno, raw in enumerate(fh, start=1):
+            if offset:
+                fh.seek(offset)
+            for lineno, raw in enumerate(fh, start=first_line):
+                if max_lines is not None and lineno - first_line >= max_lines:
+                    break
                 if not raw.strip():
                     continue
                 line, _ = decode_bytes(raw)
