@@ -38,7 +38,8 @@ InputLike = Union[str, InputRecord, Dict[str, Any]]
 
 
 def as_input_records(inputs: Union[InputLike, Iterable[InputLike]], published: Any = None) -> Iterator[Union[InputRecord, ErrorRecord]]:
-    """Coerce strings, dicts and InputRecords to InputRecords (ids ``"0"``, ``"1"``... for bare strings)."""
+    """Coerce strings, dicts and InputRecords to InputRecords (ids ``"0"``, ``"1"``... for
+    bare strings); ErrorRecords (from a reader) pass through unchanged."""
     if isinstance(inputs, (str, InputRecord, dict)):
         inputs = [inputs]
     default_pub, problem = normalise_published(published)
@@ -47,7 +48,7 @@ def as_input_records(inputs: Union[InputLike, Iterable[InputLike]], published: A
     for i, item in enumerate(inputs):
         if isinstance(item, str):
             rec: Union[InputRecord, ErrorRecord] = InputRecord(id=str(i), text=item, origin="<input>", line=i)
-        elif isinstance(item, InputRecord):
+        elif isinstance(item, (InputRecord, ErrorRecord)):
             rec = item
         else:
             rec = record_from_object(item, origin="<input>", line=i)
@@ -170,7 +171,7 @@ def merge_pieces(record: InputRecord, parts: List[Tuple[int, DocumentRecord]]) -
 # --------------------------------------------------------------------------- processing
 
 
-def _piece_record(record: InputRecord, offset: int, piece: str, published: Optional[str], source: str) -> InputRecord:
+def _piece_record(record: InputRecord, piece: str, published: Optional[str]) -> InputRecord:
     return InputRecord(id=record.id, text=piece, published=published, source=record.source, title=record.title, url=record.url, meta={}, origin=record.origin, line=record.line)
 
 
@@ -192,8 +193,6 @@ def _process_docs(nlp: Language, batch: List[InputRecord], batch_size: int) -> L
 
 def process_batch(nlp: Language, items: Sequence[Union[InputRecord, ErrorRecord]], *, batch_size: int = DEFAULT_BATCH_SIZE) -> List[Union[DocumentRecord, ErrorRecord]]:
     """Process input items in order: one DocumentRecord or ErrorRecord per item."""
-    from .normalize.dateline import find_dateline
-
     plan: List[Tuple[int, Union[ErrorRecord, InputRecord], List[Tuple[int, InputRecord]]]] = []
     flat: List[InputRecord] = []
     for idx, item in enumerate(items):
@@ -205,13 +204,15 @@ def process_batch(nlp: Language, items: Sequence[Union[InputRecord, ErrorRecord]
             plan.append((idx, item, [(0, item)]))
             flat.append(item)
             continue
-        published, source = item.published, "metadata"
+        published = item.published
         if not published:
+            from .normalize.dateline import find_dateline
+
             found = find_dateline(item.text[:2000])
-            published, source = (found[0], "text") if found else (None, "none")
+            published = found[0] if found else None
         precs = []
         for offset, piece in pieces:
-            pr = _piece_record(item, offset, piece, published, source)
+            pr = _piece_record(item, piece, published)
             precs.append((offset, pr))
             flat.append(pr)
         plan.append((idx, item, precs))

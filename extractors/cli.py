@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_extract_options(p)
     p.add_argument("-o", "--output", required=True, help="output JSONL file of document records")
     p.add_argument("--errors", default=None, help="JSONL file for inputs that failed (default: OUTPUT with .errors.jsonl)")
+    p.add_argument("--resume", action="store_true", help="continue a killed run: skip inputs already in OUTPUT or the errors file and append the rest")
 
     p = sub.add_parser("reconcile", help="group document records into events", description="Group records that report the same event; merge officials and claims with provenance; flag variants and conflicts.")
     p.add_argument("records", help="JSONL of document records written by 'extractors extract'")
@@ -71,11 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("benchmark", choices=sorted(EVALUATIONS), help="; ".join(f"{k}: {v[1]}" for k, v in sorted(EVALUATIONS.items())))
     p.add_argument("args", nargs=argparse.REMAINDER, help="the benchmark's own arguments (PATH first); see 'extractors evaluate NAME --help'")
 
-    p = sub.add_parser("bench", help="throughput and memory benchmark on a folder of articles", description="Words/s against plain spaCy, component shares, peak memory, n-process scaling and the Dask engine; see extractors.bench.", add_help=False)
+    p = sub.add_parser("bench", help="throughput and memory benchmark on a folder of articles", description="Words/s against plain spaCy, component shares, peak memory, n-process scaling and the Dask engine; see extractors.bench.")
     p.add_argument("args", nargs=argparse.REMAINDER, help="the benchmark's arguments: PATH [--limit N] [--rounds N] [--json OUT]; 'extractors bench --help' for all")
 
     p = sub.add_parser("schema", help="print the JSON Schema of the output", description="Print the JSON Schema of document or event records.")
-    p.add_argument("kind", choices=["document", "event", "error"], nargs="?", default="document")
+    p.add_argument("kind", choices=["document", "event", "error"], nargs="?", default="document", help="which record kind (default: document)")
     return parser
 
 
@@ -123,7 +124,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     from . import jobs
 
     if args.command == "extract":
-        ex = jobs.extract_file(args.input, args.output, errors=args.errors, force=args.force, **_extract_options(args))
+        ex = jobs.extract_file(args.input, args.output, errors=args.errors, force=args.force, resume=args.resume, **_extract_options(args))
         if not args.quiet:
             print(jobs.format_summary(ex), file=sys.stderr)
         return EXIT_SOME_FAILED if ex.errors else EXIT_OK

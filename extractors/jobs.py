@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Union
 
 from .errors import Errors, OutputExists
-from .io.readers import read_inputs
+from .io.readers import check_input, read_inputs
 from .io.writers import JsonlWriter, check_writable, read_jsonl
 from .records import DocumentRecord, ErrorRecord, EventRecord
 
@@ -31,6 +31,7 @@ class ExtractSummary:
     quotes: int = 0
     seconds: float = 0.0
     error_codes: Dict[str, int] = field(default_factory=dict)
+    resumed: int = 0  # inputs found done by an earlier run (with resume)
 
     def add(self, rec: Union[DocumentRecord, ErrorRecord]) -> None:
         if isinstance(rec, ErrorRecord):
@@ -111,18 +112,27 @@ def extract_file(
     engine: str = "local",
     scheduler: Optional[str] = None,
     shard_size: int = 1000,
+    resume: bool = False,
+    nlp: Any = None,
 ) -> ExtractSummary:
     """Extract every article of ``input`` to JSONL at ``output``; failures go to ``errors``.
 
     Every input item yields exactly one line in one of the two files, in input order.
     ``engine="dask"`` runs one task per input shard on a Dask cluster (see engines.dask).
+    ``resume=True`` continues a run that was killed: inputs already in ``output`` or
+    ``errors`` are skipped and new lines are appended (a torn last line is dropped first).
     """
     from .api import DEFAULT_BATCH_SIZE, iter_extract
 
     input, output = Path(input), Path(output)
+    check_input(input)
     errors_path = Path(errors) if errors else default_errors_path(output)
-    check_writable(output, force)
-    check_writable(errors_path, force)
+    done: set = set()
+    if resume:
+        done = completed_keys(output) | completed_keys(errors_path)
+    else:
+        check_writable(output, force)
+        check_writable(errors_path, force)
     summary = ExtractSummary(input=str(input), output=str(output), errors_path=str(errors_path))
     if engine == "dask":
         from .engines.dask import run_dask
@@ -138,10 +148,14 @@ def extract_file(
         logger.info("dask: %s", res)
         return summary
     items = read_inputs(input, text_key=text_key, id_key=id_key)
+    if done:
+        summary.resumed = len(done)
+        items = (it for it in items if input_key(it) not in done)
     start = time.monotonic()
     bar = Progress("extract", enabled=progress)
-    with JsonlWriter(output) as out, JsonlWriter(errors_path) as err:
-        for rec in iter_extract(items, model=model, published=published, batch_size=batch_size or DEFAULT_BATCH_SIZE, n_process=n_process):
+    mode = "a" if resume else "w"
+    with JsonlWriter(output, mode=mode) as out, JsonlWriter(errors_path, mode=mode) as err:
+        for rec in iter_extract(items, nlp=nlp, model=model, published=published, batch_size=batch_size or DEFAULT_BATCH_SIZE, n_process=n_process):
             if isinstance(rec, ErrorRecord):
                 err.write(rec)
                 logger.info("skipped %s: %s", rec.input, rec.reason)
@@ -152,6 +166,38 @@ def extract_file(
     bar.close()
     summary.seconds = round(time.monotonic() - start, 3)
     return summary
+
+
+def input_key(item: Union[DocumentRecord, ErrorRecord, Any]) -> str:
+    """What identifies an input across runs: its id, or for an input with no id
+    (e.g. a malformed JSON line) where it came from."""
+    if isinstance(item, ErrorRecord):
+        return f"id:{item.id}" if item.id else f"at:{item.input}"
+    return f"id:{item.id}"
+
+
+def completed_keys(path: Path) -> set:
+    """Keys of the inputs already written to ``path``; drops a torn (unterminated) last
+    line left by a killed run so appending keeps the file valid JSONL."""
+    import json
+
+    keys: set = set()
+    if not path.exists():
+        return keys
+    with open(path, "rb+") as fh:
+        data = fh.read()
+        cut = data.rfind(b"\n") + 1
+        if cut < len(data):
+            fh.truncate(cut)
+    for line in data[:cut].decode("utf-8").splitlines():
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        if "error" in d and "reason" in d:
+            keys.add(input_key(ErrorRecord.from_dict(d)))
+        else:
+            keys.add(f"id:{d['id']}")
+    return keys
 
 
 def load_records(path: Union[str, Path]) -> List[DocumentRecord]:

@@ -200,6 +200,14 @@ def detect_format(path: Path) -> str:
     raise ValueError(Errors.E021.format(input=path))
 
 
+def check_input(path: Union[str, Path]) -> str:
+    """The input format of ``path``; raises before any work when it is missing or unknown."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(Errors.E020.format(input=path))
+    return detect_format(path)
+
+
 def read_inputs(path: Union[str, Path], *, text_key: str = "text", id_key: str = "id", dedupe_ids: bool = True) -> Iterator[Item]:
     """Stream the input records of ``path`` (a folder of .txt, a .txt, or JSONL).
 
@@ -207,9 +215,7 @@ def read_inputs(path: Union[str, Path], *, text_key: str = "text", id_key: str =
     and the rename is noted in its ``meta["warnings"]`` (reconciliation needs unique ids).
     """
     path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(Errors.E020.format(input=path))
-    fmt = detect_format(path)
+    fmt = check_input(path)
     if fmt == "txt-dir":
         stream: Iterator[Item] = (read_text_file(p) for p in sorted(path.glob("*.txt")) if p.is_file())
     elif fmt == "txt":
