@@ -11,6 +11,7 @@ import importlib
 import json
 import logging
 import sys
+from pathlib import Path
 from typing import List, Optional
 
 from . import __version__
@@ -67,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="the main job: extract, reconcile and summarise", description="Extract INPUT into OUTDIR/records.jsonl (failures in OUTDIR/errors.jsonl), reconcile into OUTDIR/events.jsonl, print a summary.")
     _add_extract_options(p)
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder")
+
+    p = sub.add_parser("export", help="records (and events) as CSV, Parquet or a DuckDB database", description="Flat tables per kind: documents, officials, persons, organisations, dates, claims, quotes, and with --events: events, event_claims, event_members.")
+    p.add_argument("records", help="JSONL of document records")
+    p.add_argument("--events", default=None, help="JSONL of event records to add")
+    p.add_argument("-o", "--output", required=True, help="a folder (csv, parquet) or a database file (duckdb)")
+    p.add_argument("--format", choices=["csv", "parquet", "duckdb"], default="parquet", help="table format (default: parquet)")
+    p.add_argument("--force", action="store_true", help="overwrite the output")
 
     p = sub.add_parser("evaluate", help="score the pipeline on a benchmark", description="Score the pipeline on a benchmark dataset and print the table.")
     p.add_argument("benchmark", choices=sorted(EVALUATIONS), help="; ".join(f"{k}: {v[1]}" for k, v in sorted(EVALUATIONS.items())))
@@ -137,6 +145,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         ex, rc = jobs.run_job(args.input, args.output, force=args.force, **_extract_options(args))
         print(jobs.format_summary(ex, rc))
         return EXIT_SOME_FAILED if ex.errors else EXIT_OK
+    if args.command == "export":
+        from .io.export import export
+        from .io.writers import check_writable
+
+        check_writable(Path(args.output), args.force)
+        counts = export(args.records, args.output, format=args.format, events=args.events)
+        print(f"wrote {args.output}: " + ", ".join(f"{k} {v}" for k, v in counts.items()), file=sys.stderr)
+        return EXIT_OK
     if args.command == "evaluate":
         module = importlib.import_module(EVALUATIONS[args.benchmark][0])
         return int(module.main(args.args) or 0)

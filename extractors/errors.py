@@ -44,8 +44,12 @@ class Errors:
         "The Dask engine needs dask.distributed: install it with "
         "`pip install 'extractors[dask]'` (or `pip install \"dask[distributed]\"`)."
     )
+    E061 = "{feature} needs optional packages: install them with `pip install \"extractors[{extra}]\"`."
     # evaluation
     E050 = "evaluation data not found at {path}: {hint}"
+    # reconciliation
+    E070 = "reconcile: the document id {id!r} was given twice; ids must be unique across the records reconciled together"
+    E071 = "reconcile: option {name}={value!r} is out of range ({hint})"
 
 
 class ExtractorsError(Exception):

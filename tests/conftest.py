@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from extractors.records import Claim, ClaimReport, DocumentRecord, EventClaim, EventRecord, Membership, Official, Role
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("EXTRACTORS_SHARED", ROOT.parent / "shared"))
 CORPUS = ROOT / "corpus"
@@ -45,3 +47,21 @@ def nlp():
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS
+
+
+# small hand-built records for table/export tests
+@pytest.fixture()
+def sample_docs():
+    return [
+        DocumentRecord(id="a", source="Wire", published="2023-12-13",
+                       officials=[Official(id="P1", name="Graeme Biggar", title="Director General", organisation="National Crime Agency", roles=[Role("Director General", "National Crime Agency")])],
+                       claims=[Claim(id="C1", text="80%", start=0, end=3, value=80.0, unit="percent", source="National Crime Agency", time="2022", sentence="80% avoid jail.")]),
+        DocumentRecord(id="b"),
+    ]
+
+
+@pytest.fixture()
+def sample_events():
+    return [EventRecord(event_id="ev-1", doc_ids=["a", "b"], members=[Membership("a", 1.0, ["shared officials"])],
+                        claims=[EventClaim(id="1", value=80.0, low=None, high=None, unit="percent", doc_ids=["a", "b"], status="agreed",
+                                           reports=[ClaimReport(doc_id="a", claim_id="C1", text="80%", start=0, end=3, value=80.0), ClaimReport(doc_id="b", claim_id="C4", text="eight in 10", start=5, end=16, value=80.0)])])]
