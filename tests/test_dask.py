@@ -64,3 +64,11 @@ def test_dask_local_cluster_matches_local_run(tmp_path, corpus_dir):
         cluster.close()
     assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
     assert (tmp_path / "dask.errors.jsonl").read_bytes() == (tmp_path / "local.errors.jsonl").read_bytes()
+
+
+def test_plan_shards_mixed_folder_keeps_name_order(tmp_path):
+    for name in ("a.txt", "b.txt", "c.jsonl", "d.txt", "e.html"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    shards = plan_shards(tmp_path, shard_size=10)
+    assert [(s.kind, s.files or Path(s.path).name) for s in shards] == [
+        ("txt-files", ("a.txt", "b.txt")), ("file", "c.jsonl"), ("txt-files", ("d.txt",)), ("file", "e.html")]

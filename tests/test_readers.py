@@ -137,3 +137,61 @@ def test_normalise_published_rejects(value):
 
 def test_decode_bytes_bom():
     assert decode_bytes("\ufeffHi".encode("utf-8")) == ("Hi", "utf-8-sig")
+
+
+PAGE = """<html><head><title>Police chief warns</title>
+<meta property="article:published_time" content="2024-03-07T10:00:00Z"></head>
+<body><nav>Home | News | Sport</nav><article><h1>Police chief warns</h1>
+<p>Chief Constable Jane Smith of Kent Police said knife offences rose by 12% last year, the force's annual report shows.</p>
+<p>She said officers had made 1,200 arrests in the county over the same period.</p></article>
+<script>document.write("injected")</script><footer>Copyright notice</footer></body></html>"""
+
+
+def test_html_main_text_and_date(tmp_path):
+    pytest.importorskip("trafilatura")
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    [rec] = read_inputs(tmp_path / "page.html")
+    assert isinstance(rec, InputRecord)
+    assert "Chief Constable Jane Smith" in rec.text and "injected" not in rec.text and "Copyright" not in rec.text
+    assert rec.published == "2024-03-07" and rec.title == "Police chief warns" and rec.id == "page"
+
+
+def test_html_without_text_is_an_error(tmp_path):
+    pytest.importorskip("trafilatura")
+    (tmp_path / "empty.html").write_text("<html><body><script>x()</script></body></html>", encoding="utf-8")
+    [rec] = read_inputs(tmp_path / "empty.html")
+    assert isinstance(rec, ErrorRecord) and rec.error == "E024"
+
+
+def test_csv_rows(tmp_path):
+    p = tmp_path / "in.csv"
+    p.write_text('id,text,published,source\nc1,"First, with a comma.",2023-01-02,Wire\nc2,,,\n', encoding="utf-8")
+    recs = list(read_inputs(p))
+    assert recs[0].id == "c1" and recs[0].text == "First, with a comma." and recs[0].published == "2023-01-02"
+    assert isinstance(recs[1], ErrorRecord) and recs[1].line == 3
+
+
+def test_warc_html_responses(tmp_path):
+    pytest.importorskip("warcio")
+    pytest.importorskip("trafilatura")
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    p = tmp_path / "crawl.warc.gz"
+    with open(p, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, ctype, body in [("https://example.org/a", "text/html", PAGE), ("https://example.org/logo.png", "image/png", "PNG")]:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            rec = writer.create_warc_record(url, "response", payload=BytesIO(body.encode("utf-8")), http_headers=headers)
+            writer.write_record(rec)
+    [rec] = read_inputs(p)
+    assert rec.url == "https://example.org/a" and "Jane Smith" in rec.text
+
+
+def test_folder_mixes_formats_in_name_order(tmp_path):
+    (tmp_path / "a.txt").write_text("Plain text.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "j1", "text": "From JSONL."}) + "\n", encoding="utf-8")
+    (tmp_path / "c.csv").write_text("id,text\nc1,From CSV.\n", encoding="utf-8")
+    assert [r.id for r in read_inputs(tmp_path)] == ["a", "j1", "c1"]

@@ -1,8 +1,9 @@
 """Dask engine: one task per input shard, one output shard per task, beyond one machine.
 
-* A shard is a whole input file (a JSONL file of a folder of JSONL files), a slice of
-  ``shard_size`` lines of one large plain JSONL file (located by byte offset, so no task
-  reads the whole file), or ``shard_size`` files of a folder of ``.txt`` files.
+* A shard is a whole input file (a JSONL, CSV, HTML or WARC file of a folder, or a
+  compressed file), a slice of ``shard_size`` lines of one large plain JSONL file
+  (located by byte offset, so no task reads the whole file), or ``shard_size``
+  consecutive ``.txt`` files of a folder.
 * Each worker loads the model once, on its first task (a per-process cache); no model
   is pickled into tasks: a task carries only paths and options.
 * A task writes ``<parts>/<shard>.jsonl`` and ``<shard>.errors.jsonl`` to a temporary name
@@ -31,7 +32,7 @@ _MODELS: Dict[Any, Any] = {}
 class Shard:
     id: str  # zero-padded sequence number: merge order
     path: str
-    kind: str  # "jsonl" | "jsonl-slice" | "txt-files"
+    kind: str  # "file" (a whole file) | "jsonl-slice" | "txt-files"
     offset: int = 0
     first_line: int = 1
     max_lines: Optional[int] = None
@@ -49,15 +50,25 @@ def plan_shards(input: Union[str, Path], shard_size: int = 1000) -> List[Shard]:
         shards.append(Shard(id=f"{len(shards):06d}", **kw))
 
     if path.is_dir():
-        jsonls = sorted(p for p in path.iterdir() if p.name.endswith((".jsonl", ".jsonl.gz")))
-        txts = sorted(p for p in path.glob("*.txt") if p.is_file())
-        for p in jsonls:
-            add(path=str(p), kind="jsonl")
-        for i in range(0, len(txts), shard_size):
-            add(path=str(path), kind="txt-files", files=tuple(p.name for p in txts[i : i + shard_size]))
+        from ..io.readers import file_format
+
+        files = sorted(p for p in path.iterdir() if p.is_file() and file_format(p))
+        run: List[str] = []  # consecutive .txt files, grouped shard_size at a time
+        for p in files + [None]:  # type: ignore[list-item]
+            if p is not None and file_format(p) == "txt":
+                run.append(p.name)
+                if len(run) == shard_size:
+                    add(path=str(path), kind="txt-files", files=tuple(run))
+                    run = []
+                continue
+            if run:
+                add(path=str(path), kind="txt-files", files=tuple(run))
+                run = []
+            if p is not None:
+                add(path=str(p), kind="file")
         return shards
-    if path.name.endswith(".gz"):
-        add(path=str(path), kind="jsonl")
+    if not path.name.endswith((".jsonl", ".ndjson")):
+        add(path=str(path), kind="file")
         return shards
     # one plain JSONL file: slices of shard_size lines, located by byte offset
     offset, line = 0, 1
@@ -87,7 +98,7 @@ def _items(shard: Shard, text_key: str, id_key: str) -> Iterator[Any]:
     elif shard.kind == "jsonl-slice":
         yield from readers.read_jsonl(Path(shard.path), text_key=text_key, id_key=id_key, offset=shard.offset, first_line=shard.first_line, max_lines=shard.max_lines)
     else:
-        yield from readers.read_jsonl(Path(shard.path), text_key=text_key, id_key=id_key)
+        yield from readers.read_file(Path(shard.path), text_key=text_key, id_key=id_key)
 
 
 def _nlp(model: Optional[str], config: Optional[dict]) -> Any:

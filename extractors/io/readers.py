@@ -1,10 +1,16 @@
 """Readers: turn a path into a stream of :class:`InputRecord` (or :class:`ErrorRecord`).
 
 Every input item yields exactly one of the two, in input order, so nothing is lost
-silently. Supported: a folder of ``.txt`` files (id = file name without extension,
-sorted by name), a single ``.txt`` file, ``.jsonl`` / ``.jsonl.gz`` with one
-``{"id", "text", "published"?, "source"?, "title"?, "url"?}`` object per line.
-Other keys are kept in ``meta`` and passed through to the output record.
+silently. Supported:
+
+* ``.txt``: one article (id = file name without extension);
+* ``.jsonl`` / ``.jsonl.gz`` / ``.ndjson``: one ``{"id", "text", "published"?, "source"?,
+  "title"?, "url"?}`` object per line; other keys are kept in ``meta``;
+* ``.csv`` / ``.csv.gz``: one article per row, text in ``--text-key`` (default ``text``);
+* ``.html`` / ``.htm``: main text and publication date from the page (needs the ``html``
+  extra: trafilatura, htmldate); nothing is fetched or executed;
+* ``.warc`` / ``.warc.gz``: every HTML response in the archive (needs the ``warc`` extra);
+* a folder: every supported file in it, sorted by name.
 """
 
 from __future__ import annotations
@@ -189,15 +195,121 @@ def read_jsonl(
             yield _error("E026", Errors.E026.format(input=name, reason=err), name)
 
 
+_SUFFIXES = {
+    "jsonl": (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"),
+    "txt": (".txt",),
+    "csv": (".csv", ".csv.gz"),
+    "html": (".html", ".htm"),
+    "warc": (".warc", ".warc.gz"),
+}
+
+
+def file_format(path: Path) -> Optional[str]:
+    name = path.name.lower()
+    for fmt, suffixes in _SUFFIXES.items():
+        if name.endswith(suffixes):
+            return fmt
+    return None
+
+
 def detect_format(path: Path) -> str:
     if path.is_dir():
-        return "txt-dir"
-    name = path.name.lower()
-    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
-        return "jsonl"
-    if name.endswith(".txt"):
-        return "txt"
-    raise ValueError(Errors.E021.format(input=path))
+        return "dir"
+    fmt = file_format(path)
+    if fmt is None:
+        raise ValueError(Errors.E021.format(input=path))
+    return fmt
+
+
+def read_csv(path: Path, *, text_key: str = "text", id_key: str = "id") -> Iterator[Item]:
+    """Rows of a CSV file with a header; line numbers count the header as line 1."""
+    import csv
+    import io
+
+    name = str(path)
+    try:
+        data = gzip.open(path, "rb").read() if path.name.endswith(".gz") else path.read_bytes()
+    except (OSError, EOFError) as err:
+        yield _error("E026", Errors.E026.format(input=name, reason=err), name)
+        return
+    text, _ = decode_bytes(data)
+    csv.field_size_limit(1 << 28)
+    try:
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        for row in reader:
+            yield record_from_object(dict(row), origin=name, line=reader.line_num, text_key=text_key, id_key=id_key)
+    except csv.Error as err:
+        yield _error("E026", Errors.E026.format(input=name, reason=err), name)
+
+
+def html_to_record(html: str, *, id: str, origin: str, url: Optional[str] = None, line: Optional[int] = None) -> Item:
+    """Main text, title and publication date of an HTML page (no fetching, no scripts)."""
+    try:
+        import trafilatura
+        from htmldate import find_date
+    except ImportError:
+        return _error("E031", Errors.E031.format(input=origin), origin, id, line)
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, favor_precision=True)
+    text = getattr(doc, "text", None) if doc is not None and not isinstance(doc, dict) else (doc or {}).get("text")
+    if not text or not text.strip():
+        return _error("E024", Errors.E024.format(input=origin, id=id, reason="no main text found in the HTML"), origin, id, line)
+    title = getattr(doc, "title", None) if not isinstance(doc, dict) else doc.get("title")
+    try:
+        published = find_date(html, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except Exception:  # noqa: BLE001 - htmldate raises many kinds on odd pages; the date is optional
+        published = None
+    return InputRecord(id=id, text=text, published=published, title=title, url=url, meta={"format": "html"}, origin=origin, line=line)
+
+
+def read_html(path: Path) -> Item:
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return _error("E026", Errors.E026.format(input=name, reason=err), name, path.stem)
+    if not data.strip():
+        return _error("E027", Errors.E027.format(input=name), name, path.stem)
+    html, _ = decode_bytes(data)
+    return html_to_record(html, id=path.stem, origin=name)
+
+
+def read_warc(path: Path) -> Iterator[Item]:
+    """Every HTML response of a WARC file, as one record each (id: the WARC record id)."""
+    name = str(path)
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+    except ImportError:
+        yield _error("E032", Errors.E032.format(input=name), name)
+        return
+    try:
+        with open(path, "rb") as fh:
+            for n, rec in enumerate(ArchiveIterator(fh), start=1):
+                if rec.rec_type != "response":
+                    continue
+                ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else "") or ""
+                if "html" not in ctype.lower():
+                    continue
+                url = rec.rec_headers.get_header("WARC-Target-URI")
+                rid = (rec.rec_headers.get_header("WARC-Record-ID") or f"{path.stem}:{n}").strip("<>")
+                html, _ = decode_bytes(rec.content_stream().read())
+                yield html_to_record(html, id=rid, origin=f"{name}#{n}", url=url, line=n)
+    except Exception as err:  # noqa: BLE001 - a corrupt archive is reported, not raised
+        yield _error("E026", Errors.E026.format(input=name, reason=err), name)
+
+
+def read_file(path: Path, *, text_key: str = "text", id_key: str = "id") -> Iterator[Item]:
+    """The records of one input file, by its format."""
+    fmt = detect_format(path)
+    if fmt == "txt":
+        yield read_text_file(path)
+    elif fmt == "jsonl":
+        yield from read_jsonl(path, text_key=text_key, id_key=id_key)
+    elif fmt == "csv":
+        yield from read_csv(path, text_key=text_key, id_key=id_key)
+    elif fmt == "html":
+        yield read_html(path)
+    else:
+        yield from read_warc(path)
 
 
 def check_input(path: Union[str, Path]) -> str:
@@ -209,19 +321,18 @@ def check_input(path: Union[str, Path]) -> str:
 
 
 def read_inputs(path: Union[str, Path], *, text_key: str = "text", id_key: str = "id", dedupe_ids: bool = True) -> Iterator[Item]:
-    """Stream the input records of ``path`` (a folder of .txt, a .txt, or JSONL).
+    """Stream the input records of ``path`` (a file or a folder of supported files).
 
     Duplicate ids: the first keeps its id; a later one is renamed ``<id>~2``, ``<id>~3``...
     and the rename is noted in its ``meta["warnings"]`` (reconciliation needs unique ids).
     """
     path = Path(path)
     fmt = check_input(path)
-    if fmt == "txt-dir":
-        stream: Iterator[Item] = (read_text_file(p) for p in sorted(path.glob("*.txt")) if p.is_file())
-    elif fmt == "txt":
-        stream = iter([read_text_file(path)])
+    if fmt == "dir":
+        files = sorted(p for p in path.iterdir() if p.is_file() and file_format(p))
+        stream: Iterator[Item] = (item for p in files for item in read_file(p, text_key=text_key, id_key=id_key))
     else:
-        stream = read_jsonl(path, text_key=text_key, id_key=id_key)
+        stream = read_file(path, text_key=text_key, id_key=id_key)
     if not dedupe_ids:
         yield from stream
         return
