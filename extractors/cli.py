@@ -76,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["csv", "parquet", "duckdb"], default="parquet", help="table format (default: parquet)")
     p.add_argument("--force", action="store_true", help="overwrite the output")
 
+    p = sub.add_parser("report", help="a static HTML page of reconciled events", description="Events, outlets, officials and claims with agreed / variant / conflict colouring and each report's sentence.")
+    p.add_argument("events", help="JSONL of event records written by 'extractors reconcile'")
+    p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.add_argument("--records", default=None, help="JSONL of document records (adds outlets' publication dates)")
+    p.add_argument("--force", action="store_true", help="overwrite the output")
+
     p = sub.add_parser("evaluate", help="score the pipeline on a benchmark", description="Score the pipeline on a benchmark dataset and print the table.")
     p.add_argument("benchmark", choices=sorted(EVALUATIONS), help="; ".join(f"{k}: {v[1]}" for k, v in sorted(EVALUATIONS.items())))
     p.add_argument("args", nargs=argparse.REMAINDER, help="the benchmark's own arguments (PATH first); see 'extractors evaluate NAME --help'")
@@ -152,6 +158,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         check_writable(Path(args.output), args.force)
         counts = export(args.records, args.output, format=args.format, events=args.events)
         print(f"wrote {args.output}: " + ", ".join(f"{k} {v}" for k, v in counts.items()), file=sys.stderr)
+        return EXIT_OK
+    if args.command == "report":
+        from .io.writers import check_writable
+        from .report import write_report
+
+        check_writable(Path(args.output), args.force)
+        print(f"wrote {write_report(args.events, args.output, records=args.records)}", file=sys.stderr)
         return EXIT_OK
     if args.command == "evaluate":
         module = importlib.import_module(EVALUATIONS[args.benchmark][0])
