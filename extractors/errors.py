@@ -37,6 +37,7 @@ class Errors:
     E029 = "input {input}: record {id!r} failed in the pipeline: {reason}"
     E031 = "input {input}: reading HTML needs trafilatura and htmldate: `pip install \"extractors[html]\"`"
     E032 = "input {input}: reading WARC files needs warcio: `pip install \"extractors[warc]\"`"
+    E033 = "input {input}: the record is {size} bytes, over the limit of {limit} bytes; it was skipped unread"
     E030 = "input {input}: a record with id {id!r} appeared before; this one is kept as {new_id!r}"
     # output
     E040 = "output {path} exists; pass --force to overwrite it (or --resume to continue it)"

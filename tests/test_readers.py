@@ -195,3 +195,45 @@ def test_folder_mixes_formats_in_name_order(tmp_path):
     (tmp_path / "b.jsonl").write_text(json.dumps({"id": "j1", "text": "From JSONL."}) + "\n", encoding="utf-8")
     (tmp_path / "c.csv").write_text("id,text\nc1,From CSV.\n", encoding="utf-8")
     assert [r.id for r in read_inputs(tmp_path)] == ["a", "j1", "c1"]
+
+
+def test_oversized_line_is_skipped_unread_and_reading_goes_on(tmp_path, monkeypatch):
+    from extractors.io import readers
+
+    monkeypatch.setattr(readers, "MAX_RECORD_BYTES", 1000)
+    p = tmp_path / "in.jsonl"
+    p.write_text(json.dumps({"id": "big", "text": "x" * 5000}) + "\n" + json.dumps({"id": "ok", "text": "Fine."}) + "\n", encoding="utf-8")
+    recs = list(read_inputs(p))
+    assert isinstance(recs[0], ErrorRecord) and recs[0].error == "E033" and recs[0].line == 1
+    assert recs[1].id == "ok" and recs[1].line == 2
+
+
+def test_gzip_bomb_line_is_bounded(tmp_path, monkeypatch):
+    import tracemalloc
+
+    from extractors.io import readers
+
+    monkeypatch.setattr(readers, "MAX_RECORD_BYTES", 1 << 20)
+    p = tmp_path / "bomb.jsonl.gz"
+    with gzip.open(p, "wb") as fh:
+        fh.write(b'{"id": "bomb", "text": "')
+        chunk = b"0" * (1 << 20)
+        for _ in range(64):  # 64 MiB of one line, a few dozen KiB compressed
+            fh.write(chunk)
+        fh.write(b'"}\n' + json.dumps({"id": "after", "text": "Still read."}).encode() + b"\n")
+    assert p.stat().st_size < 1 << 20
+    tracemalloc.start()
+    recs = list(read_inputs(p))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [type(r).__name__ for r in recs] == ["ErrorRecord", "InputRecord"]
+    assert peak < 16 * (1 << 20)
+
+
+def test_oversized_text_file(tmp_path, monkeypatch):
+    from extractors.io import readers
+
+    monkeypatch.setattr(readers, "MAX_RECORD_BYTES", 100)
+    (tmp_path / "big.txt").write_text("y" * 500, encoding="utf-8")
+    [rec] = read_inputs(tmp_path)
+    assert rec.error == "E033"

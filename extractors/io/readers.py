@@ -28,6 +28,9 @@ from ..records import ErrorRecord, InputRecord
 Item = Union[InputRecord, ErrorRecord]
 
 KNOWN_KEYS = ("id", "text", "published", "source", "title", "url")
+#: the largest input record read into memory (a JSONL line, a .txt or .html file, a WARC
+#: payload); larger ones are reported (E033) without being loaded, so memory stays bounded
+MAX_RECORD_BYTES = 32 * 1024 * 1024
 #: a text file whose first 8 KiB hold this share of control bytes is taken as binary
 _BINARY_SHARE = 0.1
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
@@ -92,6 +95,9 @@ def read_text_file(path: Path, *, id: Optional[str] = None) -> Item:
     name = str(path)
     doc_id = id or path.stem
     try:
+        size = path.stat().st_size
+        if size > MAX_RECORD_BYTES:
+            return _error("E033", Errors.E033.format(input=name, size=size, limit=MAX_RECORD_BYTES), name, doc_id)
         data = path.read_bytes()
     except OSError as err:
         return _error("E026", Errors.E026.format(input=name, reason=err), name, doc_id)
@@ -179,9 +185,21 @@ def read_jsonl(
         try:
             if offset:
                 fh.seek(offset)
-            for lineno, raw in enumerate(fh, start=first_line):
+            lineno = first_line - 1
+            while True:
+                raw = fh.readline(MAX_RECORD_BYTES + 1)
+                if not raw:
+                    break
+                lineno += 1
                 if max_lines is not None and lineno - first_line >= max_lines:
                     break
+                if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
+                    size = len(raw)
+                    while raw and not raw.endswith(b"\n"):  # skip the rest of the line unread
+                        raw = fh.readline(1 << 20)
+                        size += len(raw)
+                    yield _error("E033", Errors.E033.format(input=f"{name}:{lineno}", size=size, limit=MAX_RECORD_BYTES), f"{name}:{lineno}", None, lineno)
+                    continue
                 if not raw.strip():
                     continue
                 line, _ = decode_bytes(raw)
@@ -222,23 +240,20 @@ def detect_format(path: Path) -> str:
 
 
 def read_csv(path: Path, *, text_key: str = "text", id_key: str = "id") -> Iterator[Item]:
-    """Rows of a CSV file with a header; line numbers count the header as line 1."""
+    """Rows of a CSV file with a header (streamed; UTF-8, undecodable bytes replaced);
+    line numbers count the header as line 1."""
     import csv
     import io
 
     name = str(path)
+    csv.field_size_limit(MAX_RECORD_BYTES)
     try:
-        data = gzip.open(path, "rb").read() if path.name.endswith(".gz") else path.read_bytes()
-    except (OSError, EOFError) as err:
-        yield _error("E026", Errors.E026.format(input=name, reason=err), name)
-        return
-    text, _ = decode_bytes(data)
-    csv.field_size_limit(1 << 28)
-    try:
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        for row in reader:
-            yield record_from_object(dict(row), origin=name, line=reader.line_num, text_key=text_key, id_key=id_key)
-    except csv.Error as err:
+        raw = gzip.open(path, "rb") if path.name.endswith(".gz") else open(path, "rb")
+        with io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="") as fh:
+            reader = csv.DictReader(fh)
+            for row in reader:
+                yield record_from_object(dict(row), origin=name, line=reader.line_num, text_key=text_key, id_key=id_key)
+    except (OSError, EOFError, csv.Error) as err:
         yield _error("E026", Errors.E026.format(input=name, reason=err), name)
 
 
@@ -264,6 +279,8 @@ def html_to_record(html: str, *, id: str, origin: str, url: Optional[str] = None
 def read_html(path: Path) -> Item:
     name = str(path)
     try:
+        if path.stat().st_size > MAX_RECORD_BYTES:
+            return _error("E033", Errors.E033.format(input=name, size=path.stat().st_size, limit=MAX_RECORD_BYTES), name, path.stem)
         data = path.read_bytes()
     except OSError as err:
         return _error("E026", Errors.E026.format(input=name, reason=err), name, path.stem)
@@ -291,7 +308,11 @@ def read_warc(path: Path) -> Iterator[Item]:
                     continue
                 url = rec.rec_headers.get_header("WARC-Target-URI")
                 rid = (rec.rec_headers.get_header("WARC-Record-ID") or f"{path.stem}:{n}").strip("<>")
-                html, _ = decode_bytes(rec.content_stream().read())
+                payload = rec.content_stream().read(MAX_RECORD_BYTES + 1)
+                if len(payload) > MAX_RECORD_BYTES:
+                    yield _error("E033", Errors.E033.format(input=f"{name}#{n}", size=len(payload), limit=MAX_RECORD_BYTES), f"{name}#{n}", rid, n)
+                    continue
+                html, _ = decode_bytes(payload)
                 yield html_to_record(html, id=rid, origin=f"{name}#{n}", url=url, line=n)
     except Exception as err:  # noqa: BLE001 - a corrupt archive is reported, not raised
         yield _error("E026", Errors.E026.format(input=name, reason=err), name)
