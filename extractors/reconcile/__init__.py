@@ -1,0 +1,17 @@
+"""Reconciliation: group document records that report the same event into events.
+
+    >>> from extractors.reconcile import reconcile, Reconciler     # doctest: +SKIP
+    >>> events = reconcile(records)                                 # batch
+    >>> r = Reconciler(); r.add(batch1); r.add(batch2); r.events()  # incremental
+
+Stages: :mod:`.blocking` (candidate pairs without comparing all pairs),
+:mod:`.similarity` (pair score with reasons), :mod:`.cluster` (average-linkage events,
+incremental), :mod:`.claims` (claim alignment: agreed / variant / conflict /
+single-source), :mod:`.events` (merged officials, organisations, date, title).
+"""
+
+from __future__ import annotations
+
+from .cluster import Reconciler, reconcile
+
+__all__ = ["Reconciler", "reconcile"]

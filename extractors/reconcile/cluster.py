@@ -1,0 +1,351 @@
+"""Clustering candidate pairs into events, in batch or incrementally.
+
+:class:`Reconciler` holds the records seen so far, their profiles, the corpus statistics
+(IDF), the blocking index and the scored links between documents. ``add(records)``
+profiles and indexes the new records and finds their candidates (cheap, linear);
+``events()`` scores the pending candidate pairs, then re-clusters only the *region*
+the new records touch: the new documents plus every existing event linked to one of
+them. Events outside that region are kept as they are.
+
+Clustering inside a region is average-linkage agglomeration over the sparse link graph
+(a missing link counts as 0): two groups merge only when their *average* similarity is
+at least ``threshold``, so one strong link between two otherwise unrelated groups does
+not chain them together (two earthquakes in the same region, the 2018 and the 2023
+statements on sentencing). Groups whose dated members would span more than
+``max_days`` days never merge. Ties are broken by the canonical document order, so
+the result does not depend on the order the records arrive in.
+
+Batch: :func:`reconcile` sorts the records canonically and runs one ``add`` and one
+``events``. Incremental adds give the same events as a batch run whenever the events
+outside the touched region are not changed by the shift in IDF statistics;
+``refresh()`` re-clusters everything with the current statistics, which is exactly the
+batch result for the records in their arrival order. An event whose members did not
+change is not rebuilt, so its membership scores are those of the statistics at the time
+it was built (``refresh()`` rebuilds them).
+"""
+
+from __future__ import annotations
+
+import heapq
+from array import array
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
+
+from ..errors import Errors
+from ..records import DocumentRecord, EventRecord
+from .blocking import BlockingIndex
+from .events import build_event, member_order
+from .similarity import MAX_DAYS, PairScore, Profile, Stats, keyword_vector, profile, score
+
+#: default merge threshold on the average pair score
+THRESHOLD = 0.25
+#: links below this score are dropped (they cannot help a group reach the threshold much)
+LINK_MIN = 0.15
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: Dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        p = self.parent.setdefault(x, x)
+        while p != x:
+            gp = self.parent.setdefault(p, p)
+            self.parent[x] = gp
+            x, p = p, gp
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+def average_linkage(
+    nodes: Sequence[int],
+    links: Dict[int, Dict[int, float]],
+    threshold: float,
+    rank: Dict[int, int],
+    days: Dict[int, Optional[int]],
+    max_span: Optional[int],
+    can_merge: Optional[Callable[[List[int], List[int]], bool]] = None,
+) -> List[List[int]]:
+    """Agglomerate ``nodes`` by average linkage over sparse ``links`` (missing = 0).
+
+    rank: a canonical order of the nodes, for deterministic ties.
+    days: publication day ordinal per node (None when undated); groups whose dated
+        members would span more than ``max_span`` days do not merge.
+    can_merge: an optional veto on merging two groups (lists of nodes).
+    """
+    members: Dict[int, List[int]] = {n: [n] for n in nodes}
+    span: Dict[int, Tuple[Optional[int], Optional[int]]] = {n: (days.get(n), days.get(n)) for n in nodes}
+    adj: Dict[int, Dict[int, float]] = {n: {} for n in nodes}
+    node_set = set(nodes)
+    for a in nodes:
+        for b, s in links.get(a, {}).items():
+            if b in node_set and a != b:
+                adj[a][b] = s
+    version: Dict[int, int] = {n: 0 for n in nodes}
+    heap: List[Tuple[float, int, int, int, int, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        if rank[b] < rank[a]:
+            a, b = b, a
+        avg = adj[a][b] / (len(members[a]) * len(members[b]))
+        if avg >= threshold:
+            heapq.heappush(heap, (-round(avg, 9), rank[a], rank[b], a, b, version[a], version[b]))
+
+    for a in nodes:
+        for b in adj[a]:
+            if rank[a] < rank[b]:
+                push(a, b)
+    while heap:
+        _, _, _, a, b, va, vb = heapq.heappop(heap)
+        if a not in members or b not in members or version[a] != va or version[b] != vb:
+            continue
+        lo = [x for x in (span[a][0], span[b][0]) if x is not None]
+        hi = [x for x in (span[a][1], span[b][1]) if x is not None]
+        if (max_span is not None and lo and hi and max(hi) - min(lo) > max_span) or (can_merge is not None and not can_merge(members[a], members[b])):
+            # never the same event: forget the link between these two groups
+            adj[a].pop(b, None)
+            adj[b].pop(a, None)
+            continue
+        # merge b into a (a has the lower rank)
+        members[a].extend(members.pop(b))
+        span[a] = (min(lo) if lo else None, max(hi) if hi else None)
+        del span[b]
+        for c, s in adj.pop(b).items():
+            adj[c].pop(b, None)
+            if c == a:
+                continue
+            adj[a][c] = adj[a].get(c, 0.0) + s
+            adj[c][a] = adj[a][c]
+        version[a] += 1
+        adj[a].pop(a, None)
+        for c in adj[a]:
+            push(a, c)
+    return [sorted(m, key=lambda n: rank[n]) for m in members.values()]
+
+
+class Reconciler:
+    """Group document records into events, incrementally.
+
+    >>> r = Reconciler()                               # doctest: +SKIP
+    >>> r.add(records_of_monday)                       # doctest: +SKIP
+    >>> r.add(records_of_tuesday)                      # doctest: +SKIP
+    >>> events = r.events()                            # doctest: +SKIP
+
+    threshold: the average pair score two groups need to merge (0-1; higher = stricter).
+    max_days: publication dates further apart than this are never one event.
+    max_key_docs: blocking keys held by more documents than this are ignored.
+    max_candidates: candidates scored per new document (the ones sharing most keys).
+    """
+
+    def __init__(
+        self,
+        *,
+        threshold: float = THRESHOLD,
+        max_days: int = MAX_DAYS,
+        max_key_docs: int = 40,
+        max_candidates: int = 40,
+        lsh: bool = True,
+        link_min: float = LINK_MIN,
+        participants: bool = False,
+    ) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(Errors.E071.format(name="threshold", value=threshold, hint="between 0 and 1"))
+        if max_days < 0 or max_key_docs < 2 or max_candidates < 1:
+            raise ValueError(Errors.E071.format(name="max_days/max_key_docs/max_candidates", value=(max_days, max_key_docs, max_candidates), hint="max_days >= 0, max_key_docs >= 2, max_candidates >= 1"))
+        self.threshold = threshold
+        self.max_days = max_days
+        self.participants = participants
+        self.link_min = min(link_min, threshold)
+        self.stats = Stats()
+        self.index = BlockingIndex(max_key_docs=max_key_docs, max_days=max_days, max_candidates=max_candidates, lsh=lsh)
+        self.records: List[DocumentRecord] = []
+        self.profiles: List[Profile] = []
+        self.ids: Dict[str, int] = {}
+        #: scored links: doc index -> {doc index: score}
+        self.links: Dict[int, Dict[int, float]] = {}
+        #: candidate pairs not scored yet (earlier, later), as two int arrays
+        self._pending_a = array("l")
+        self._pending_b = array("l")
+        self._dirty: Set[int] = set()
+        self._cluster_of: Dict[int, int] = {}  # doc index -> cluster key (lowest member index)
+        self._clusters: Dict[int, List[int]] = {}
+        self._built: Dict[Tuple[int, ...], EventRecord] = {}
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    # ------------------------------------------------------------------ adding
+
+    def add(self, records: Iterable[Union[DocumentRecord, Dict[str, Any]]]) -> None:
+        """Add records (DocumentRecords or their dicts); they join events at the next ``events()``."""
+        for rec in records:
+            if not isinstance(rec, DocumentRecord):
+                rec = DocumentRecord.from_dict(rec)
+            if rec.id in self.ids:
+                raise ValueError(Errors.E070.format(id=rec.id))
+            i = len(self.records)
+            self.ids[rec.id] = i
+            self.records.append(rec)
+            prof = profile(rec, i)
+            self.profiles.append(prof)
+            self.stats.add(prof)
+            for cand in self.index.add(prof):
+                self._pending_a.append(cand.other)
+                self._pending_b.append(i)
+            self._dirty.add(i)
+
+    # ------------------------------------------------------------------ scoring
+
+    def _score_pairs(self, pairs: Iterable[Tuple[int, int]]) -> None:
+        vectors: Dict[str, Dict[str, float]] = {}
+        for a, b in pairs:
+            pa, pb = self.profiles[a], self.profiles[b]
+            for p in (pa, pb):
+                if p.doc_id not in vectors:
+                    if len(vectors) > 5_000:
+                        vectors.clear()
+                    vectors[p.doc_id] = keyword_vector(p, self.stats)
+            ps = score(pa, pb, self.stats, vectors)
+            if ps.score >= self.link_min and not ps.incompatible:
+                self.links.setdefault(a, {})[b] = ps.score
+                self.links.setdefault(b, {})[a] = ps.score
+            else:
+                self.links.get(a, {}).pop(b, None)
+                self.links.get(b, {}).pop(a, None)
+
+    def pair_score(self, a: str, b: str) -> PairScore:
+        """The score and reasons of two documents by id (with the current statistics)."""
+        return score(self.profiles[self.ids[a]], self.profiles[self.ids[b]], self.stats)
+
+    # ------------------------------------------------------------------ clustering
+
+    def _recluster(self, region: Set[int]) -> None:
+        order = sorted(region, key=lambda i: member_order(self.records[i]))
+        rank = {n: r for r, n in enumerate(order)}
+        days = {n: self.profiles[n].published for n in region}
+        uf = _UnionFind()
+        for a in order:
+            uf.find(a)
+            for b, s in self.links.get(a, {}).items():
+                if b in region and s >= self.link_min:
+                    uf.union(a, b)
+        comps: Dict[int, List[int]] = {}
+        for a in order:
+            comps.setdefault(uf.find(a), []).append(a)
+        for old in {self._cluster_of[n] for n in region if n in self._cluster_of}:
+            self._clusters.pop(old, None)
+        for comp in comps.values():
+            if len(comp) == 1:
+                groups = [comp]
+            else:
+                groups = average_linkage(comp, self.links, self.threshold, rank, days, self.max_days, self._can_merge if self.participants else None)
+            for g in groups:
+                key = min(g)
+                self._clusters[key] = g
+                for n in g:
+                    self._cluster_of[n] = key
+
+    def _can_merge(self, a: List[int], b: List[int]) -> bool:
+        """Veto merging two groups whose main participants differ: each group has a salient
+        person (one most of its documents are about) that is not salient in the other."""
+        sa, sb = self._salient(a), self._salient(b)
+        if not sa or not sb:
+            return True
+        return not (sa - sb and sb - sa)
+
+    def _salient(self, group: List[int]) -> Set[str]:
+        counts: Dict[str, int] = {}
+        for n in group:
+            for s in self.profiles[n].salient:
+                counts[s] = counts.get(s, 0) + 1
+        need = max(1, (len(group) + 1) // 2)
+        return {s for s, c in counts.items() if c >= need}
+
+    def _update(self, full: bool = False) -> None:
+        if not self._dirty and not full and not len(self._pending_a):
+            return
+        pending_a, pending_b = self._pending_a, self._pending_b
+        self._pending_a, self._pending_b = array("l"), array("l")
+        self._score_pairs(zip(pending_a, pending_b))
+        del pending_a, pending_b
+        if full:
+            region = set(range(len(self.records)))
+        else:
+            region = set(self._dirty)
+            touched = set()
+            for n in self._dirty:
+                for m in self.links.get(n, {}):
+                    if m in self._cluster_of:
+                        touched.add(self._cluster_of[m])
+            for key in touched:
+                region.update(self._clusters.get(key, []))
+        # links between old documents of the region were scored with older statistics
+        # (every pair with a new document was scored just now)
+        dirty = self._dirty
+        old_pairs = [(a, b) for a in sorted(region) if a not in dirty for b in self.links.get(a, {}) if a < b and b in region and b not in dirty]
+        self._score_pairs(old_pairs)
+        self._recluster(region)
+        self._dirty.clear()
+
+    def refresh(self) -> None:
+        """Re-score every link, re-cluster and rebuild every event with the current statistics."""
+        self._update(full=True)
+        self._built.clear()
+
+    def events(self) -> List[EventRecord]:
+        """The events so far, ordered by their first document (dated first, by date, then by id)."""
+        self._update()
+        clusters = sorted(self._clusters.values(), key=lambda g: min(member_order(self.records[n]) for n in g))
+        out: List[EventRecord] = []
+        built: Dict[Tuple[int, ...], EventRecord] = {}
+        for num, g in enumerate(clusters, 1):
+            event_id = f"ev-{num:04d}"
+            key = tuple(sorted(g))
+            ev = self._built.get(key)
+            if ev is None:
+                ev = build_event(event_id, [self.records[n] for n in g], self._member_scores(g))
+            elif ev.event_id != event_id:
+                ev = _renumber(ev, event_id)
+            built[key] = ev
+            out.append(ev)
+        self._built = built
+        return out
+
+    def _member_scores(self, group: List[int]) -> Dict[Tuple[str, str], PairScore]:
+        """Pair scores with reasons for the links inside a group (for memberships)."""
+        out: Dict[Tuple[str, str], PairScore] = {}
+        gs = set(group)
+        for a in group:
+            for b in self.links.get(a, {}):
+                if b in gs and a < b:
+                    ps = score(self.profiles[a], self.profiles[b], self.stats)
+                    out[(ps.a, ps.b)] = ps
+        return out
+
+
+def _renumber(ev: EventRecord, event_id: str) -> EventRecord:
+    old = ev.event_id
+    new = EventRecord.from_dict(ev.to_dict())
+    new.event_id = event_id
+    for c in new.claims:
+        if c.id.startswith(old):
+            c.id = event_id + c.id[len(old):]
+    return new
+
+
+def reconcile(records: Iterable[Union[DocumentRecord, Dict[str, Any]]], **options: Any) -> List[EventRecord]:
+    """Group records that report the same event and build one EventRecord per event.
+
+    Records are taken in a canonical order (dated by date, then undated; ties by id), so
+    the result does not depend on the input order. Options: see :class:`Reconciler`.
+    """
+    recs = [r if isinstance(r, DocumentRecord) else DocumentRecord.from_dict(r) for r in records]
+    recs.sort(key=member_order)
+    rec = Reconciler(**options)
+    rec.add(recs)
+    return rec.events()

@@ -1,0 +1,408 @@
+"""How alike two document records are: a score in [0, 1] with the reasons for it.
+
+Each record is first reduced to a :class:`Profile` (normalised people, organisations,
+figures, dates and keywords), computed once. Corpus statistics (how many records use
+each key: the document frequency behind every IDF weight) live in :class:`Stats`, which
+is updated as records arrive. :func:`score` compares two profiles:
+
+* shared people (officials and other named persons; surnames match when the first
+  names do not contradict each other: "Graeme Biggar" = "Biggar" = "G. Biggar"),
+* shared organisations (by name, acronym or alias),
+* shared figures (the same number with the same kind of unit; a bound of a range counts),
+* shared specific dates (day or month granularity) and the distance of publication dates,
+* the TF-IDF cosine of the keyword lists,
+* negative evidence: both name people and share none of them, or both are dated
+  far apart.
+
+Every piece of evidence is weighted by how rare it is (IDF), so that "police" or
+"80 percent" matter less than "Graeme Biggar" or "830,000".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
+
+from ..records import DocumentRecord
+
+# --------------------------------------------------------------------------- weights
+
+#: how much each kind of evidence adds to the score (before saturation)
+W_PEOPLE = 0.10
+W_ORGS = 0.08
+W_FIGURES = 0.30
+W_DATES = 0.10
+W_KEYWORDS = 0.90
+W_PUBLISHED = 0.06
+#: penalties
+P_DISJOINT_PEOPLE = 0.0  # both name people, none shared (0: NER misses make it unreliable)
+P_FAR_APART = 0.5  # both dated, more than MAX_DAYS apart
+
+#: publication dates further apart than this are not the same event (days)
+MAX_DAYS = 10
+#: keywords used per document (the lists are ordered, most frequent first)
+KEYWORDS_USED = 40
+
+
+# --------------------------------------------------------------------------- normalising
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "hon"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "qc", "kc", "mp", "obe", "mbe", "cbe"}
+_ORG_STOP = {"the", "of", "and", "for", "&"}
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Lower case, accents removed, curly quotes straightened, single spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=200_000)
+def name_parts(name: str) -> Tuple[str, ...]:
+    """A person's name as lower-case word tokens without honorifics, possessives or
+    suffixes: ``"Mr Graeme Biggar's"`` -> ``("graeme", "biggar")``."""
+    text = fold(name)
+    text = re.sub(r"'s\b", "", text)
+    words = _WORD.findall(text)
+    while words and words[0] in _HONORIFICS:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words = words[:-1]
+    return tuple(words)
+
+
+def surname(name: str) -> Optional[str]:
+    parts = name_parts(name)
+    return parts[-1] if parts and len(parts[-1]) > 1 else None
+
+
+def first_names_compatible(a: Tuple[str, ...], b: Tuple[str, ...]) -> bool:
+    """"Graeme Biggar" ~ "Biggar" ~ "G Biggar"; "Rob Jones" !~ "Tom Jones"."""
+    fa, fb = a[:-1], b[:-1]
+    if not fa or not fb:
+        return True
+    x, y = fa[0], fb[0]
+    if x == y:
+        return True
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    # nicknames and short forms: "rob" / "robert", "tom" / "thomas"
+    return len(x) >= 3 and len(y) >= 3 and (x.startswith(y) or y.startswith(x))
+
+
+@lru_cache(maxsize=200_000)
+def org_key(name: str) -> str:
+    """``"the National Crime Agency's"`` -> ``"national crime agency"``."""
+    text = re.sub(r"'s\b", "", fold(name))
+    words = _WORD.findall(text)
+    while words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def fmt_number(x: float) -> str:
+    """``830000.0`` -> ``"830,000"``; ``1.6`` -> ``"1.6"``."""
+    if x == int(x) and abs(x) < 1e15:
+        return f"{int(x):,}"
+    return f"{x:,.6g}" if abs(x) >= 1000 else f"{x:.6g}"
+
+
+def unit_class(unit: Optional[str], kind: Optional[str] = None) -> str:
+    """The kind of a claim's unit used for matching figures across documents:
+    ``pct`` for proportions, ``cur:<code>`` for money, ``n`` for counts and the rest."""
+    u = fold(unit or "")
+    if u in ("percent", "%", "per cent", "percentage point", "percentage points") or kind == "percent":
+        return "pct"
+    if kind == "money" or (len(u) == 3 and u.isalpha() and u.isupper()):
+        return f"cur:{u}"
+    if u in {"gbp", "usd", "eur", "jpy", "cny", "inr", "aud", "cad"}:
+        return f"cur:{u}"
+    return "n"
+
+
+def _distinctive(x: float, cls: str) -> bool:
+    """Numbers worth matching across documents: not tiny counts, not bare years."""
+    if cls == "pct":
+        return 0 < x < 100 or x != int(x)
+    if x != int(x):
+        return True
+    if cls == "n" and 1900 <= x <= 2100:
+        return False
+    return abs(x) >= 10
+
+
+def parse_day(value: Optional[str]) -> Optional[int]:
+    """An ISO ``YYYY-MM-DD`` (or longer) string as a day ordinal, else None."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date(int(value[0:4]), int(value[5:7]), int(value[8:10])).toordinal()
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- profiles
+
+
+@dataclass
+class Profile:
+    """What reconciliation needs from one document record, normalised once."""
+
+    doc_id: str
+    index: int  # position in the reconciler (arrival order)
+    published: Optional[int]  # day ordinal
+    source: Optional[str]
+    #: surname -> name tuples that use it (``("graeme", "biggar")``)
+    people: Dict[str, Set[Tuple[str, ...]]] = field(default_factory=dict)
+    #: display names by surname, for reasons
+    people_display: Dict[str, str] = field(default_factory=dict)
+    officials: Set[str] = field(default_factory=set)  # surnames of officials (not other persons)
+    #: the people the document is about: mentioned at least twice (else the first named)
+    salient: Set[str] = field(default_factory=set)
+    #: organisation groups: each a frozenset of keys (name, acronym, aliases)
+    orgs: List[FrozenSet[str]] = field(default_factory=list)
+    org_display: Dict[str, str] = field(default_factory=dict)
+    #: figure keys ``"pct:80"`` -> display text ``"80 percent"``
+    figures: Dict[str, str] = field(default_factory=dict)
+    #: specific dates mentioned (``YYYY-MM-DD`` or ``YYYY-MM``)
+    dates: Set[str] = field(default_factory=set)
+    keywords: Tuple[str, ...] = ()
+
+    @property
+    def org_keys(self) -> Set[str]:
+        return {k for g in self.orgs for k in g}
+
+    def entity_tokens(self) -> Set[str]:
+        """Shingles for MinHash: keywords plus entity keys."""
+        out = {f"k:{w}" for w in self.keywords[:KEYWORDS_USED]}
+        out.update(f"p:{s}" for s in self.people)
+        out.update(f"o:{k}" for k in self.org_keys)
+        out.update(f"f:{k}" for k in self.figures)
+        return out
+
+
+def profile(record: DocumentRecord, index: int = 0) -> Profile:
+    """Reduce a document record to the features reconciliation compares."""
+    prof = Profile(doc_id=record.id, index=index, published=parse_day(record.published), source=record.source)
+    mentions: Dict[str, int] = {}
+    first_named: List[Tuple[int, str]] = []
+    for group, official in ((record.officials, True), (record.persons, False)):
+        for person in group:
+            parts = name_parts(person.name or "")
+            if not parts:
+                continue
+            sur = parts[-1]
+            if len(sur) < 2:
+                continue
+            mentions[sur] = mentions.get(sur, 0) + max(1, len(person.mentions))
+            first_named.append((min((m.start for m in person.mentions), default=1 << 30), sur))
+            prof.people.setdefault(sur, set()).add(parts)
+            shown = prof.people_display.get(sur)
+            if shown is None or len(person.name) > len(shown):
+                prof.people_display[sur] = " ".join(person.name.split())
+            if official and person.is_official:
+                prof.officials.add(sur)
+    prof.salient = {s for s, n in mentions.items() if n >= 2} or ({min(first_named)[1]} if first_named else set())
+    for org in record.organisations:
+        keys = {org_key(org.name or "")}
+        if org.acronym:
+            keys.add(org_key(org.acronym))
+        keys.update(org_key(a) for a in org.aliases)
+        keys.discard("")
+        if not keys:
+            continue
+        group = frozenset(keys)
+        if group not in prof.orgs:
+            prof.orgs.append(group)
+        shown = org.name + (f" ({org.acronym})" if org.acronym and org.acronym != org.name else "")
+        for k in group:
+            prof.org_display.setdefault(k, shown)
+    for claim in record.claims:
+        cls = unit_class(claim.unit, claim.kind)
+        for x in (claim.value, claim.low, claim.high):
+            if x is None or not isinstance(x, (int, float)) or math.isnan(x) or not _distinctive(float(x), cls):
+                continue
+            key = f"{cls}:{float(x):.6g}"
+            if key not in prof.figures:
+                unit = "percent" if cls == "pct" else (claim.unit or "").strip()
+                prof.figures[key] = f"{fmt_number(float(x))} {unit}".strip()
+    for t in record.dates:
+        v = t.value or ""
+        if t.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", v):
+            prof.dates.add(v)
+    seen: Set[str] = set()
+    kws: List[str] = []
+    for w in record.keywords:
+        w = fold(w)
+        if w and w not in seen:
+            seen.add(w)
+            kws.append(w)
+    prof.keywords = tuple(kws[:KEYWORDS_USED])
+    return prof
+
+
+# --------------------------------------------------------------------------- statistics
+
+
+class Stats:
+    """Document frequencies of every key, for IDF weights. Updated as records arrive."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.df: Dict[str, int] = {}
+
+    @staticmethod
+    def keys(p: Profile) -> Set[str]:
+        out = {f"k:{w}" for w in p.keywords}
+        out.update(f"p:{s}" for s in p.people)
+        out.update(f"o:{k}" for k in p.org_keys)
+        out.update(f"f:{k}" for k in p.figures)
+        out.update(f"d:{d}" for d in p.dates)
+        return out
+
+    def add(self, p: Profile) -> None:
+        self.n += 1
+        for k in self.keys(p):
+            self.df[k] = self.df.get(k, 0) + 1
+
+    def idf(self, key: str) -> float:
+        """Smoothed IDF, in [1, 1 + log(n + 1)]."""
+        return 1.0 + math.log((self.n + 1) / (self.df.get(key, 0) + 1))
+
+    def rarity(self, key: str) -> float:
+        """IDF scaled to [0, 1]: 1 for a key seen in one document, near 0 for a key in all."""
+        top = math.log(self.n + 1) if self.n > 1 else 1.0
+        return max(0.0, min(1.0, (self.idf(key) - 1.0) / top)) if top > 0 else 1.0
+
+
+#: keyword term weight from its rank: "log" (1/log2(rank+2)), "sqrt" or "binary";
+#: IDF exponent. "log" and 1.0 scored best on ECB+ (binary or IDF^2 were worse).
+TF_MODE = "log"
+IDF_POWER = 1.0
+
+
+def _tf(rank: int) -> float:
+    if TF_MODE == "binary":
+        return 1.0
+    if TF_MODE == "sqrt":
+        return 1.0 / math.sqrt(rank + 1)
+    return 1.0 / math.log2(rank + 2)
+
+
+def keyword_vector(p: Profile, stats: Stats) -> Dict[str, float]:
+    vec = {w: _tf(r) * stats.idf(f"k:{w}") ** IDF_POWER for r, w in enumerate(p.keywords)}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {w: v / norm for w, v in vec.items()}
+
+
+def cosine(a: Dict[str, float], b: Dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[w] for w, v in a.items() if w in b)
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class PairScore:
+    a: str
+    b: str
+    score: float
+    reasons: List[str]
+    #: both dated and too far apart: never the same event
+    incompatible: bool = False
+
+
+def _saturate(x: float) -> float:
+    """0 -> 0, 1 -> 0.63, 2 -> 0.86, 3 -> 0.95."""
+    return 1.0 - math.exp(-x)
+
+
+def shared_people(a: Profile, b: Profile) -> List[str]:
+    out = []
+    for sur in sorted(set(a.people) & set(b.people)):
+        if any(first_names_compatible(x, y) for x in a.people[sur] for y in b.people[sur]):
+            out.append(sur)
+    return out
+
+
+def shared_orgs(a: Profile, b: Profile) -> List[Tuple[str, FrozenSet[str]]]:
+    """Matching organisation groups, as (display key, the keys both use)."""
+    out = []
+    bkeys = b.org_keys
+    for g in a.orgs:
+        common = g & bkeys
+        if common:
+            out.append((sorted(common)[0], frozenset(common)))
+    return out
+
+
+def score(a: Profile, b: Profile, stats: Stats, vectors: Optional[Dict[str, Dict[str, float]]] = None) -> PairScore:
+    """Score two profiles: evidence weighted by rarity, with the reasons."""
+    reasons: List[str] = []
+    total = 0.0
+
+    # people
+    people = shared_people(a, b)
+    if people:
+        ev = sum(0.4 + 0.6 * stats.rarity(f"p:{s}") for s in people)
+        total += W_PEOPLE * _saturate(1.5 * ev)
+        names = [a.people_display.get(s) or b.people_display.get(s) or s for s in people]
+        reasons.append(("shared officials: " if any(s in a.officials and s in b.officials for s in people) else "shared people: ") + ", ".join(names))
+    elif a.people and b.people:
+        total -= P_DISJOINT_PEOPLE
+        reasons.append("no person in common")
+
+    # organisations
+    orgs = shared_orgs(a, b)
+    if orgs:
+        ev = sum(max(stats.rarity(f"o:{k}") for k in common) for _, common in orgs)
+        total += W_ORGS * _saturate(1.5 * ev)
+        reasons.append("shared organisations: " + ", ".join(a.org_display.get(k, k) for k, _ in orgs))
+
+    # figures
+    figs = sorted(set(a.figures) & set(b.figures))
+    if figs:
+        ev = sum(0.3 + 0.7 * stats.rarity(f"f:{k}") for k in figs)
+        total += W_FIGURES * _saturate(1.2 * ev)
+        reasons.append("shared figures: " + ", ".join(a.figures[k] for k in figs))
+
+    # dates mentioned
+    dates = sorted(a.dates & b.dates)
+    if dates:
+        ev = sum(0.5 * stats.rarity(f"d:{d}") + (0.5 if len(d) == 10 else 0.2) for d in dates)
+        total += W_DATES * _saturate(ev)
+        reasons.append("shared dates: " + ", ".join(dates))
+
+    # publication dates
+    incompatible = False
+    if a.published is not None and b.published is not None:
+        gap = abs(a.published - b.published)
+        reasons.append(f"published {gap} days apart")
+        if gap > MAX_DAYS:
+            incompatible = True
+            total -= P_FAR_APART
+        else:
+            total += W_PUBLISHED * (1.0 - gap / (MAX_DAYS + 1))
+
+    # keywords
+    if vectors is not None:
+        va = vectors.get(a.doc_id) or keyword_vector(a, stats)
+        vb = vectors.get(b.doc_id) or keyword_vector(b, stats)
+    else:
+        va, vb = keyword_vector(a, stats), keyword_vector(b, stats)
+    cos = cosine(va, vb)
+    total += W_KEYWORDS * cos
+    reasons.append(f"keyword cosine {cos:.2f}")
+
+    return PairScore(a.doc_id, b.doc_id, max(0.0, min(1.0, total)), reasons, incompatible)

@@ -1,0 +1,144 @@
+"""Clustering into events: similar events stay apart, incremental = batch, deterministic."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from extractors.records import Claim, DocumentRecord, Official, Organisation
+from extractors.reconcile import Reconciler, reconcile
+from extractors.reconcile.cluster import average_linkage
+
+
+def rec(doc_id, *, published=None, people=(), orgs=(), figures=(), keywords=(), source=None):
+    return DocumentRecord(
+        id=doc_id,
+        published=published,
+        source=source,
+        officials=[Official(id=f"P{i}", name=n, title=t) for i, (n, t) in enumerate(people)],
+        organisations=[Organisation(id=f"O{i}", name=n, acronym=a) for i, (n, a) in enumerate(orgs)],
+        claims=[Claim(id=f"C{i}", text=f"{v} {u}", start=10 * i, end=10 * i + 5, value=v, unit=u, sentence=s) for i, (v, u, s) in enumerate(figures)],
+        keywords=list(keywords),
+    )
+
+
+NCA = ("National Crime Agency", "NCA")
+MOJ = ("Ministry of Justice", "MoJ")
+
+
+def corpus():
+    """Two reports of a 2023 briefing (one undated), a 2018 statement on the same topic
+    by the same ministry, two reports of a 2010 statistics release, and an unrelated story."""
+    return [
+        rec("nca-a", published="2023-12-13", source="LBC", people=[("Graeme Biggar", "Director General"), ("Rob Jones", "Director General of Operations")], orgs=[NCA, ("Home Office", None)],
+            figures=[(80, "percent", "80% of those convicted avoid jail"), (830000, "adults", "830,000 adults pose a risk")], keywords="images children offenders jail nca biggar sentences abuse platforms".split()),
+        rec("nca-b", published=None, source="Blog", people=[("Biggar", "director general"), ("Rob Jones", "director of operations")], orgs=[NCA],
+            figures=[(80, "percent", "80% of individuals avoid prison"), (830000, "adults", "approximately 830,000 adults")], keywords="images nca children biggar imprisonment abuse offenders websites".split()),
+        rec("moj-2018", published="2018-08-07", source="i", people=[("Robert Buckland", "Solicitor General")], orgs=[MOJ],
+            figures=[(2528, "individuals", "2,528 individuals were sentenced")], keywords="images children sentences internet offences crime ministry justice".split()),
+        rec("moj-2010-a", published="2012-01-10", source="HuffPost", people=[("Jon Brown", "head of strategy")], orgs=[MOJ, ("NSPCC", "NSPCC")],
+            figures=[(1781, "offenders", "1,781 offenders were convicted or cautioned"), (1246, "offenders", "1,246 offenders were found guilty")], keywords="images children offenders convictions cautions record ministry justice".split()),
+        rec("moj-2010-b", published="2012-01-11", source="Sky", people=[("Jon Brown", None)], orgs=[MOJ],
+            figures=[(1781, "offenders", "a record 1,781 offenders"), (155, "offenders", "155 offenders were cautioned")], keywords="images offenders convictions record children cautions".split()),
+        rec("quake", published="2023-12-13", people=[("Maria Lopez", "mayor")], keywords="earthquake magnitude coast tsunami".split()),
+    ]
+
+
+def groups(events):
+    return sorted(tuple(e.doc_ids) for e in events)
+
+
+def test_events_of_the_corpus():
+    events = reconcile(corpus())
+    assert groups(events) == [("moj-2010-a", "moj-2010-b"), ("moj-2018",), ("nca-a", "nca-b"), ("quake",)]
+
+
+def test_document_without_date_joins_its_event():
+    events = reconcile(corpus())
+    nca = next(e for e in events if "nca-a" in e.doc_ids)
+    assert nca.doc_ids == ["nca-a", "nca-b"]  # dated first
+    assert nca.date == "2023-12-13"
+
+
+def test_same_org_different_years_and_figures_stay_apart():
+    a = rec("y2018", published="2018-08-07", people=[("Robert Buckland", "Solicitor General")], orgs=[MOJ], figures=[(2528, "individuals", "2,528 individuals were sentenced in 2017")], keywords="images children sentences ministry justice offenders".split())
+    b = rec("y2023", published="2023-12-13", people=[("Robert Buckland", "Solicitor General")], orgs=[MOJ], figures=[(2087, "people", "2,087 people were convicted in 2022")], keywords="images children sentences ministry justice offenders".split())
+    assert groups(reconcile([a, b])) == [("y2018",), ("y2023",)]
+    # undated: no date to tell them apart, but different figures and wordings keep them
+    # apart; the topic's words ("images", "children") are common in the record set
+    a2 = rec("u1", orgs=[MOJ], figures=[(2528, "individuals", "2,528 individuals were sentenced in 2017")], keywords="images children sentences justice internet crime".split())
+    b2 = rec("u2", orgs=[MOJ], figures=[(2087, "people", "2,087 people were convicted in 2022")], keywords="images prison jail platforms paedophiles agency".split())
+    background = [rec(f"bg{i}", keywords=[f"story{i}", f"place{i}", f"thing{i}", "images", "children"]) for i in range(6)]
+    out = groups(reconcile([a2, b2] + background))
+    assert not any("u1" in g and "u2" in g for g in out)
+
+
+def test_incremental_add_equals_batch():
+    recs = corpus()
+    batch = reconcile(recs)
+    r = Reconciler()
+    r.add(recs[:2])
+    first = r.events()
+    assert groups(first) == [("nca-a", "nca-b")]
+    r.add(recs[2:4])
+    r.events()
+    r.add(recs[4:])
+    inc = r.events()
+    assert [(e.event_id, e.doc_ids) for e in inc] == [(e.event_id, e.doc_ids) for e in batch]
+    assert [[c.to_dict() for c in e.claims] for e in inc] == [[c.to_dict() for c in e.claims] for e in batch]
+    r.refresh()
+    assert [e.to_dict() for e in r.events()] == [e.to_dict() for e in batch]
+
+
+def test_shuffled_input_gives_the_same_events():
+    recs = corpus()
+    expected = [e.to_dict() for e in reconcile(recs)]
+    for seed in range(5):
+        shuffled = recs[:]
+        random.Random(seed).shuffle(shuffled)
+        assert [e.to_dict() for e in reconcile(shuffled)] == expected
+
+
+def test_average_linkage_does_not_chain():
+    # a-b and b-c are strong, a-c unknown: {a,b} to c averages 0.35 < 0.4
+    links = {0: {1: 0.9}, 1: {0: 0.9, 2: 0.7}, 2: {1: 0.7}}
+    rank = {0: 0, 1: 1, 2: 2}
+    days = {0: None, 1: None, 2: None}
+    assert sorted(map(tuple, average_linkage([0, 1, 2], links, 0.4, rank, days, 10))) == [(0, 1), (2,)]
+    # single linkage would join all three; with a-c known and moderate they do join
+    links = {0: {1: 0.9, 2: 0.5}, 1: {0: 0.9, 2: 0.7}, 2: {1: 0.7, 0: 0.5}}
+    assert sorted(map(tuple, average_linkage([0, 1, 2], links, 0.4, rank, days, 10))) == [(0, 1, 2)]
+
+
+def test_average_linkage_respects_date_span():
+    links = {0: {1: 0.9}, 1: {0: 0.9, 2: 0.9}, 2: {1: 0.9, 0: 0.9}}
+    rank = {0: 0, 1: 1, 2: 2}
+    days = {0: 100, 1: None, 2: 130}
+    out = sorted(map(tuple, average_linkage([0, 1, 2], links, 0.4, rank, days, 10)))
+    assert out == [(0, 1), (2,)]
+
+
+def test_memberships_explain():
+    events = reconcile(corpus())
+    nca = next(e for e in events if "nca-a" in e.doc_ids)
+    m = {x.doc_id: x for x in nca.members}
+    assert m["nca-b"].score > 0.5
+    assert "with nca-a" in m["nca-b"].reasons
+    assert any(r.startswith("shared officials: Graeme Biggar") for r in m["nca-b"].reasons)
+    quake = next(e for e in events if e.doc_ids == ["quake"])
+    assert quake.members[0].reasons == ["no other report of this event"]
+
+
+def test_duplicate_ids_and_bad_options_raise():
+    with pytest.raises(ValueError, match="given twice"):
+        reconcile([rec("a"), rec("a")])
+    with pytest.raises(ValueError, match="threshold"):
+        Reconciler(threshold=0)
+
+
+def test_dicts_are_accepted_and_empty_input_gives_no_events():
+    assert reconcile([]) == []
+    events = reconcile([r.to_dict() for r in corpus()])
+    assert len(events) == 4
+    assert [e.event_id for e in events] == ["ev-0001", "ev-0002", "ev-0003", "ev-0004"]

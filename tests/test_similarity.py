@@ -1,0 +1,139 @@
+"""Pair scores with reasons: names, organisations, figures, dates, keywords."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.records import Claim, DocumentRecord, Official, Organisation
+from extractors.reconcile.similarity import (
+    Stats,
+    first_names_compatible,
+    name_parts,
+    org_key,
+    profile,
+    score,
+    surname,
+)
+
+
+def rec(doc_id, *, published=None, officials=(), orgs=(), claims=(), keywords=(), persons=()):
+    return DocumentRecord(
+        id=doc_id,
+        published=published,
+        officials=[Official(id=f"P{i}", name=n, title=t) for i, (n, t) in enumerate(officials)],
+        persons=[Official(id=f"X{i}", name=n, is_official=False) for i, n in enumerate(persons)],
+        organisations=[Organisation(id=f"O{i}", name=n, acronym=a) for i, (n, a) in enumerate(orgs)],
+        claims=[Claim(id=f"C{i}", text=t, start=0, end=len(t), value=v, low=lo, high=hi, unit=u) for i, (t, v, lo, hi, u) in enumerate(claims)],
+        keywords=list(keywords),
+    )
+
+
+NCA_1 = rec(
+    "lbc",
+    published="2023-12-13",
+    officials=[("Graeme Biggar", "Director General"), ("Rob Jones", "Director General of Operations")],
+    orgs=[("National Crime Agency", "NCA"), ("Home Office", None)],
+    claims=[("80%", 80, None, None, "percent"), ("680,000-830,000 adults", None, 680000, 830000, "adults")],
+    keywords="images children offenders jail nca biggar sentences abuse platforms".split(),
+)
+NCA_2 = rec(
+    "other",
+    published=None,
+    officials=[("Biggar", "director general"), ("Rob Jones", "director of operations")],
+    orgs=[("NCA", "NCA")],
+    claims=[("80%", 80, None, None, "percent"), ("830,000 adults", 830000, None, None, "adults")],
+    keywords="images nca children biggar imprisonment abuse offenders websites".split(),
+)
+BUCKLAND = rec(
+    "i2018",
+    published="2018-08-07",
+    officials=[("Robert Buckland", "Solicitor General")],
+    orgs=[("Ministry of Justice", None)],
+    claims=[("2,528 individuals", 2528, None, None, "individuals")],
+    keywords="images children sentences internet offences crime".split(),
+)
+UNRELATED = rec("quake", published="2023-12-14", persons=["Maria Lopez"], keywords="earthquake magnitude coast tsunami".split())
+
+
+def stats_of(*recs):
+    st = Stats()
+    profs = [profile(r, i) for i, r in enumerate(recs)]
+    for p in profs:
+        st.add(p)
+    return st, profs
+
+
+@pytest.mark.parametrize(
+    "name,parts",
+    [("Mr Graeme Biggar's", ("graeme", "biggar")), ("Dr. José Martínez", ("jose", "martinez")), ("Martin Luther King Jr", ("martin", "luther", "king")), ("", ())],
+)
+def test_name_parts(name, parts):
+    assert name_parts(name) == parts
+
+
+@pytest.mark.parametrize(
+    "a,b,same",
+    [
+        ("Graeme Biggar", "Biggar", True),
+        ("Graeme Biggar", "G. Biggar", True),
+        ("Rob Jones", "Robert Jones", True),
+        ("Rob Jones", "Tom Jones", False),
+        ("Hugh Jackman", "Hugh Jackman", True),
+    ],
+)
+def test_first_names_compatible(a, b, same):
+    assert surname(a) == surname(b)
+    assert first_names_compatible(name_parts(a), name_parts(b)) is same
+
+
+@pytest.mark.parametrize("name,key", [("the National Crime Agency's", "national crime agency"), ("NCA", "nca"), ("Ministry of Justice (MoJ)", "ministry of justice moj")])
+def test_org_key(name, key):
+    assert org_key(name) == key
+
+
+def test_two_reports_of_one_briefing_score_high_with_reasons():
+    st, (a, b, c, d) = stats_of(NCA_1, NCA_2, BUCKLAND, UNRELATED)
+    ps = score(a, b, st)
+    assert 0.6 <= ps.score <= 1.0
+    reasons = " | ".join(ps.reasons)
+    assert "shared officials: Graeme Biggar, Rob Jones" in reasons
+    assert "shared organisations: National Crime Agency (NCA)" in reasons
+    assert "830,000 adults" in reasons and "80 percent" in reasons
+    assert "keyword cosine" in reasons
+    assert not ps.incompatible
+
+
+def test_similar_topic_other_event_scores_low():
+    st, (a, b, c, d) = stats_of(NCA_1, NCA_2, BUCKLAND, UNRELATED)
+    same = score(a, b, st).score
+    other = score(a, c, st)
+    assert other.score < 0.3 < same
+    assert other.incompatible  # published five years apart
+    assert any(r.startswith("published 1954 days apart") for r in other.reasons)
+    assert score(a, d, st).score < 0.15
+
+
+def test_score_is_symmetric_and_bounded():
+    st, profs = stats_of(NCA_1, NCA_2, BUCKLAND, UNRELATED)
+    for x in profs:
+        for y in profs:
+            s1, s2 = score(x, y, st).score, score(y, x, st).score
+            assert 0.0 <= s1 <= 1.0
+            assert s1 == pytest.approx(s2)
+
+
+def test_common_keys_weigh_less():
+    # "police" appears in every document: sharing it says little; a rare surname says more
+    docs = [rec(f"d{i}", orgs=[("Police", None)], keywords=["police", f"word{i}"]) for i in range(8)]
+    docs.append(rec("x1", orgs=[("Police", None)], persons=["Ana Quispe"], keywords=["police", "quispe"]))
+    docs.append(rec("x2", orgs=[("Police", None)], persons=["Ana Quispe"], keywords=["police", "quispe"]))
+    st, profs = stats_of(*docs)
+    assert score(profs[-1], profs[-2], st).score > 2 * score(profs[0], profs[1], st).score
+
+
+def test_profile_reads_every_field():
+    p = profile(NCA_1)
+    assert set(p.people) == {"biggar", "jones"} and p.officials == {"biggar", "jones"}
+    assert frozenset({"national crime agency", "nca"}) in p.orgs
+    assert {"pct:80", "n:680000", "n:830000"} <= set(p.figures)
+    assert p.published is not None and p.keywords[0] == "images"
