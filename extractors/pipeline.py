@@ -64,6 +64,13 @@ def load(
     except OSError as err:
         raise ModelNotFound(Errors.E011.format(name=name, reason=err)) from err
     extensions.register()
+    if "paragraphs" not in nlp.pipe_names:
+        from .components import paragraphs  # noqa: F401 - registers the factory
+
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("paragraphs", before="parser")
+        elif "senter" in nlp.pipe_names:
+            nlp.add_pipe("paragraphs", before="senter")
     config = config or {}
     for comp in COMPONENTS:
         if comp in components and comp not in nlp.pipe_names:

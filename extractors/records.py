@@ -81,6 +81,7 @@ class Mention(Record):
     start: int
     end: int
     text: str
+    kind: Optional[str] = None  # name | acronym | alias | description | pronoun (officials/organisations)
 
 
 @dataclass
@@ -92,6 +93,8 @@ class Role(Record):
     start: Optional[int] = None  # where the role is stated
     end: Optional[int] = None
     pattern: Optional[str] = None  # how it was found: "title-before", "apposition", ...
+    organisation_id: Optional[str] = None  # Organisation.id of ``organisation`` in the same doc
+    implied_organisation: Optional[str] = None  # body a self-contained office belongs to (Home Secretary -> Home Office), from the gazetteer
 
 
 @dataclass
@@ -163,6 +166,7 @@ class Claim(Record):
     source_id: Optional[str] = None  # Official.id or Organisation.id
     quote_id: Optional[str] = None
     sentence_start: Optional[int] = None
+    written_first: Optional[float] = None  # a range written from its higher end ("from 208 to 193"): 208
 
 
 @dataclass

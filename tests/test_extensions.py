@@ -32,6 +32,7 @@ def test_records_survive_serialisation():
 
 def test_foreign_extension_is_not_clobbered():
     name = "quotes"
+    extensions.register()
     saved = Doc.get_extension(name)
     try:
         Doc.set_extension(name, getter=lambda d: "someone else's", force=True)
@@ -39,4 +40,4 @@ def test_foreign_extension_is_not_clobbered():
             extensions._set(name, False, getter=lambda d: [])
         assert spacy.blank("en")("x")._.quotes == "someone else's"
     finally:
-        Doc.set_extension(name, default=saved[0], method=saved[1], getter=saved[2], setter=saved[3], force=True)
+        Doc.set_extension(name, getter=saved[2], force=True)

@@ -1,0 +1,1082 @@
+"""Numeric claims: the figures a news article states, with their structure.
+
+The component runs last. For every sentence it finds the tokens that hold a number
+(digits, number words, proportions in words), drops those that are dates, clock times,
+fiscal years, identifiers, ordinals or parts of names, and grows each remaining number
+into the minimal span that states the figure: bound and hedge words before it
+("more than", "an estimated"), a currency sign, a range ("680,000-830,000",
+"between 5 and 10"), the unit after it ("per cent", "km/h", "Australian dollars").
+The span's text is read by the pure parser in :mod:`extractors.normalize.numbers`
+(cached by text) and the unit by :mod:`extractors.normalize.units`; the parse tree
+gives what a count counts ("2,087 people ..."). Dates of the same sentence
+(``doc._.dates_data``), quotes and reporting verbs give the time and the source.
+
+Each claim is a :class:`extractors.records.Claim` in ``doc._.claims_data`` and a span
+labelled ``CLAIM`` in ``doc.spans["claims"]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span, Token
+
+from .. import extensions
+from ..normalize import numbers as N
+from ..normalize import units as U
+from ..records import Claim
+
+# --------------------------------------------------------------------------- word lists
+
+NUMBER_WORDS = set(N.UNITS) | set(N.TENS) | set(N.SCALES) | set(N.DOZEN) | set(N.VAGUE)
+NUMBER_WORDS -= {"nil", "zero", "gross", "scores"}
+FRACTION_WORDS = set(N.FRACTIONS)
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
+    "sep.", "sept.", "oct.", "nov.", "dec.",
+}
+CLOCK_WORDS = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "bst", "utc", "et", "est",
+               "edt", "pt", "pst", "pdt", "cet", "cest", "ct", "cdt", "aest", "hrs", "o'clock"}
+#: capitalised words before a number that make it an identifier ("Section 427")
+ID_WORDS = {
+    "section", "row", "room", "no", "no.", "number", "flight", "route", "channel", "chapter",
+    "article", "category", "level", "stage", "phase", "page", "episode", "season", "series",
+    "model", "version", "gate", "platform", "terminal", "unit", "apartment", "suite",
+    "highway", "interstate", "paragraph", "clause", "rule", "grade", "class", "tier", "type",
+    "mark", "mk", "covid", "covid-19", "act", "bill", "part", "schedule", "figure", "table",
+    "appendix", "box", "lot", "block", "floor", "door", "bus", "line", "track", "vol",
+    "volume", "issue", "year", "week", "day", "game", "round", "match", "step", "band",
+    "size", "#", "top",
+}
+ID_WORDS_LOWER = {"section", "row", "room", "no", "number", "flight", "route", "channel", "chapter",
+                  "article", "category", "level", "stage", "phase", "page", "episode", "version",
+                  "model", "gate", "platform", "terminal", "grade", "class", "tier", "type", "mark",
+                  "covid", "paragraph", "clause", "appendix", "size"}
+STREET_WORDS = {"road", "rd", "street", "st", "avenue", "ave", "lane", "ln", "drive", "dr",
+                "way", "boulevard", "blvd", "place", "square", "court", "crescent", "close",
+                "terrace", "parkway", "highway"}
+DURATION_WORDS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days",
+                  "week", "weeks", "fortnight", "fortnights", "month", "months", "year",
+                  "years", "decade", "decades", "century", "centuries", "year-old",
+                  "years-old", "month-old", "week-old", "day-old", "night", "nights"}
+REPORTING = {
+    "say", "said", "says", "saying", "estimate", "estimates", "estimated", "show", "shows",
+    "showed", "shown", "report", "reports", "reported", "found", "find", "finds", "reveal",
+    "reveals", "revealed", "suggest", "suggests", "suggested", "claim", "claims", "claimed",
+    "tell", "told", "tells", "warn", "warned", "warns", "announce", "announced",
+    "announces", "state", "stated", "states", "note", "noted", "notes", "add", "added",
+    "adds", "confirm", "confirmed", "confirms", "indicate", "indicates", "indicated",
+    "calculate", "calculated", "calculates", "forecast", "forecasts", "predict",
+    "predicted", "predicts", "project", "projected", "projects", "expect", "expects",
+    "believe", "believes", "believed", "put", "puts", "count", "counted", "counts",
+    "record", "recorded", "records", "publish", "published", "explain", "explained",
+}
+#: subjects of a reporting verb that name no one ("the figures showed")
+GENERIC_SOURCES = {"figures", "figure", "data", "statistics", "stats", "numbers", "it", "this", "that",
+                   "they", "which", "who", "results", "research", "analysis", "estimates", "totals"}
+#: words that make a span a date or time whatever its numbers
+DATE_WORDS = MONTHS | CLOCK_WORDS | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "year", "years",
+    "month", "months", "week", "weeks", "day", "days", "quarter", "season", "century", "decade",
+    "morning", "afternoon", "evening", "night", "today", "yesterday", "tomorrow", "spring",
+    "summer", "autumn", "winter", "fiscal", "fy", "q1", "q2", "q3", "q4", "h1", "h2", "noon", "midnight",
+}
+MONEY_WORDS = {"sterling", "paid", "pay", "pays", "cost", "costs", "costing", "worth", "price", "prices",
+               "priced", "fine", "fined", "fee", "fees", "salary", "wage", "wages", "spend", "spent",
+               "earn", "earned", "earns", "raise", "raised", "bought", "sold", "sell", "buy", "budget",
+               "fund", "funding", "loan", "debt", "tax", "profit", "revenue", "pension", "bill",
+               "charge", "charged", "award", "compensation", "donated", "invest", "invested", "bonus"}
+NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW", "NORP", "GPE", "LOC"}
+DET_SKIP = {"the", "a", "an", "these", "those", "this", "that", "his", "her", "its", "their",
+            "our", "my", "your", "all", "some"}
+
+
+_TEXT_KEY = "_extractors_claims_text"
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text``, built once per doc (spaCy joins every token on each access)."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    return doc.text if cached is None else cached
+
+
+def _lex_kind(tok: Token) -> int:
+    """0: not a number; 1: holds digits; 2: a number word; 3: a fraction word."""
+    low = tok.lower_
+    if low in FRACTION_WORDS:
+        return 3
+    if tok.like_num:
+        if tok.is_alpha and low not in NUMBER_WORDS:
+            return 0  # ordinal words ("third-round", "second"): spaCy calls them like_num
+        return 2 if tok.is_alpha else 1
+    t = tok.text
+    for c in t:
+        if c.isdigit():
+            return 1
+    if low in NUMBER_WORDS:
+        return 2
+    return 0
+
+
+# --------------------------------------------------------------------------- factory
+
+
+@Language.factory(
+    "claims",
+    assigns=["doc._.claims_data", "doc.spans"],
+    requires=["token.dep", "token.tag", "doc.ents", "doc.sents"],
+    default_config={"span_key": "claims", "use_quantulum": False, "keep_one": True},
+)
+def make_claims(nlp: Language, name: str, *, span_key: str, use_quantulum: bool, keep_one: bool) -> "ClaimFinder":
+    """Find numeric claims. ``use_quantulum``: ask quantulum3 about unit tokens our tables
+    do not know (cached per token text). ``keep_one``: keep "one" when it counts a noun
+    ("one solution"); the pronoun "one" is never a claim."""
+    return ClaimFinder(nlp, name, span_key=span_key, use_quantulum=use_quantulum, keep_one=keep_one)
+
+
+class ClaimFinder(Pipe):
+    def __init__(self, nlp: Language, name: str = "claims", *, span_key: str = "claims",
+                 use_quantulum: bool = False, keep_one: bool = True):
+        self.name = name
+        self.span_key = span_key
+        self.use_quantulum = use_quantulum
+        self.keep_one = keep_one
+        self._kinds: Dict[int, int] = {}  # lexeme orth -> _lex_kind, filled as docs arrive
+        extensions.register()
+
+    # ------------------------------------------------------------------ main
+    def __call__(self, doc: Doc) -> Doc:
+        extensions.register()
+        doc.user_data[_TEXT_KEY] = doc.text
+        ctx = _Context(doc)
+        claims: List[Claim] = []
+        spans: List[Span] = []
+        kinds = self._kinds
+        for sent in doc.sents:
+            i = sent.start
+            while i < sent.end:
+                tok = doc[i]
+                k = kinds.get(tok.orth)
+                if k is None:
+                    k = kinds[tok.orth] = _lex_kind(tok)
+                if not k:
+                    i += 1
+                    continue
+                found = self._claim_at(doc, sent, i, k, ctx)
+                if found is None:
+                    i += 1
+                    continue
+                claim, start, end = found
+                if claim is not None:
+                    claim.id = f"C{len(claims) + 1}"
+                    claims.append(claim)
+                    spans.append(Span(doc, start, end, label="CLAIM"))
+                i = max(end, i + 1)
+        extensions.set_records(doc, "claims", claims)
+        doc.spans[self.span_key] = spans
+        doc.user_data.pop(_TEXT_KEY, None)
+        return doc
+
+    # ------------------------------------------------------------------ one claim
+    def _claim_at(self, doc: Doc, sent: Span, i: int, kind: int, ctx: "_Context"):
+        """(claim or None, start token, end token) for the number at token ``i``, or None
+        to move on by one token."""
+        tok = doc[i]
+        low = tok.lower_
+        if kind == 3:
+            return self._proportion_word(doc, sent, i, ctx)
+        if kind == 2 and low == "one" and not self._one_counts(doc, i):
+            return None
+        if kind == 2 and low in N.SCALES and not (i > sent.start and doc[i - 1].lower_ in ("a", "an")):
+            return None  # a scale word on its own ("million") continues a number, never starts one
+        if kind == 2 and (low in N.SCALES or low in N.DOZEN) and i > sent.start and doc[i - 1].lower_ in ("a", "an"):
+            i -= 1  # "a million", "a dozen": the article is the number one
+        if kind == 2 and low in N.DOZEN and i > sent.start and doc[i - 1].tag_ == "POS":
+            return None  # "a baker's dozen"
+        if kind == 2 and i + 1 < sent.end and (doc[i + 1].lower_ in FRACTION_WORDS or (
+                doc[i + 1].text == "-" and i + 2 < sent.end and doc[i + 2].lower_ in FRACTION_WORDS)):
+            return None  # "two-thirds": the fraction word reads it
+        if kind == 2 and tok.text[:1].isupper() and i > sent.start and tok.ent_type_ in NAME_LABELS \
+                and not doc[i - 1].is_punct and tok.ent_iob_ != "B":
+            return None  # "Three Lions", "Catch Twenty"
+        if kind == 1:
+            skip = self._not_a_figure(doc, sent, i, ctx)
+            if skip:
+                return (None, i, skip) if skip > i else None
+        # the number run
+        j = self._number_run_end(doc, sent, i)
+        # second number of a range
+        start = self._left_edge(doc, sent, i)
+        end = j
+        end = self._percent_end(doc, sent, end)
+        range_end = self._range_end(doc, sent, start, end)
+        if range_end:
+            end = self._percent_end(doc, sent, range_end)
+        elif doc[start].lower_ in ("between", "from"):
+            start += 1
+        # proportions "eight in 10", "one out of five"
+        prop_end = self._x_in_y_end(doc, sent, i, j)
+        if prop_end:
+            end = prop_end
+        unit_end, unit, surface = self._unit(doc, sent, start, end)
+        if unit_end > end:
+            end = unit_end
+        end = self._trailing_bound_end(doc, sent, end)
+        if self._street_after(doc, sent, end):
+            return None, start, end  # "16-18 Industrial Avenue": an address
+        text = _text(doc)[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
+        parse_text = text
+        for t in doc[i + 1: j]:
+            if t.text == "m" and t.idx == doc[t.i - 1].idx + len(doc[t.i - 1].text):
+                # "3m people": the number run took the "m" as millions (see _number_run_end)
+                k = t.idx - doc[start].idx
+                parse_text = text[:k] + "mn" + text[k + 1:]
+        parsed = N.parse_phrase(parse_text)
+        if parsed is None:
+            # glued tokens the phrase reader does not know ("10kW", "~25", "5G")
+            parsed = self._glued(doc, i, end)
+            if parsed is None:
+                return None
+        return self._make(doc, sent, start, end, i, j, parsed, unit, surface, ctx), start, end
+
+    # ------------------------------------------------------------------ filters
+    def _one_counts(self, doc: Doc, i: int) -> bool:
+        """Is this "one" a count ("one solution", "one of the best speakers")?"""
+        if not self.keep_one:
+            return False
+        tok = doc[i]
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        prev = doc[i - 1] if i > 0 else None
+        if prev is not None and prev.lower_ in ("no", "each", "every", "any", "the", "this",
+                                                "that", "which", "another", "some", "someone",
+                                                "anyone", "everyone", "at"):
+            return False
+        if nxt is not None and nxt.lower_ in ("another", "by", "day", "time", "way"):
+            return False
+        if nxt is not None and nxt.lower_ in ("in", "out"):
+            return True
+        if nxt is not None and nxt.lower_ == "of" and i + 2 < len(doc) and doc[i + 2].lower_ in DET_SKIP | {"its"}:
+            return True
+        return tok.dep_ == "nummod" and tok.head.tag_.startswith("NN") and tok.head.i > i
+
+    def _not_a_figure(self, doc: Doc, sent: Span, i: int, ctx: "_Context") -> int:
+        """0 when token ``i`` may state a figure; else the token index to resume from
+        (``i`` itself to skip just this token)."""
+        tok = doc[i]
+        text = tok.text
+        nxt = doc[i + 1] if i + 1 < sent.end else None
+        prev = doc[i - 1] if i > sent.start else None
+        nlow = nxt.lower_ if nxt is not None else ""
+        # clock times: "12:30", "12pm", "10.45pm", "5 a.m."
+        if ":" in text and any(c.isdigit() for c in text.split(":")[-1]):
+            return i + 1
+        low = text.lower()
+        if low.endswith(("am", "pm", "a.m.", "p.m.")) and low[0].isdigit():
+            return i + 1
+        if nlow in CLOCK_WORDS:
+            return i + 2
+        st = N.split_token(text)
+        if st is None:
+            return i + 1
+        # ordinals "21st", "96th-minute"; decades "1990s"
+        suf = st.suffix.lower()
+        if suf[:2] in ("st", "nd", "rd", "th") and suf not in ("st", "stone") or suf == "s" and not st.prefix:
+            if not (suf.startswith("st") and len(suf) > 2):
+                return i + 1
+        # identifiers glued to letters: "COVID-19", "TA-35", "M21", "A2"
+        if st.prefix:
+            pre = st.prefix.lower()
+            if not (U.currency_code(st.prefix) or pre in U.DOLLAR_QUALIFIERS or "$" in pre
+                    or U.currency_code(pre.rstrip("=")) or pre in ("~", "≈")):
+                return i + 1
+        if st.suffix and not st.scaled and not st.percent and st.suffix != "-":
+            s = st.suffix.strip("-.")
+            if s and U.normalize_unit(s) is None and U.currency_code(s) is None \
+                    and s.lower() not in N.SCALE_ABBREVIATIONS and not (self.use_quantulum and U.quantulum_unit(f"{text}")):
+                return i + 1
+        # phone numbers and codes: leading zero, three or more bare digit groups
+        if len(text) >= 3 and text[0] == "0" and text.isdigit():
+            k = i + 1
+            while k < sent.end and doc[k].text.replace("-", "").isdigit():
+                k += 1
+            return k
+        if text.isdigit() and nxt is not None and nxt.text.isdigit() and i + 2 < sent.end \
+                and doc[i + 2].text.isdigit() and not nxt.whitespace_ == "":
+            return i + 3
+        # years and fiscal years: "2022", "2016/17", "2016-17"
+        if text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100:
+            money_before = prev is not None and (U.currency_code(prev.text) is not None or prev.text in ("$", "£", "€"))
+            unit_after = nxt is not None and (nlow in ("%", "percent") or (U.normalize_unit(nxt.text) is not None and nlow not in ("a", "in", "s", "h", "t", "m", "b"))
+                                              or self._unit(doc, sent, i, i + 1)[1] is not None and nlow not in ("a", "in"))
+            if not money_before and not unit_after:
+                if nxt is not None and nlow in ("-", "/", "–", "to") and i + 2 < sent.end and doc[i + 2].text.isdigit() \
+                        and len(doc[i + 2].text) in (2, 4) and nlow != "to":
+                    return i + 3
+                return i + 1
+        if "/" in text and N.parse_fraction_digits(text) is None:
+            return i + 1
+        # day of month next to a month name: "13 December", "September 8"
+        if text.isdigit() and int(text) <= 31:
+            if nlow in MONTHS or (prev is not None and prev.lower_ in MONTHS) \
+                    or (nlow == "of" and i + 2 < sent.end and doc[i + 2].lower_ in MONTHS):
+                return i + 1
+        # inside a date or time expression (not a duration): the dates component's spans
+        if ctx.in_date(tok) and not (nlow in DURATION_WORDS or nlow.rstrip("s") in DURATION_WORDS):
+            return i + 1
+        # identifiers: "Section 427", "Boeing 737", "S&P 500", "COVID - 19"
+        if prev is not None and not prev.is_punct or (prev is not None and prev.text == "-" and prev.whitespace_ == ""):
+            p = prev
+            if p.text == "-" and p.whitespace_ == "" and p.i > sent.start and doc[p.i - 1].is_alpha \
+                    and doc[p.i - 1].whitespace_ == "" and doc[p.i - 1].lower_ != "minus":
+                return i + 1
+            if p.lower_ in ID_WORDS and (p.text[:1].isupper() or p.lower_ in ID_WORDS_LOWER) or p.lower_ in ("no.", "#", "nos."):
+                return i + 1
+            if (p.tag_ in ("NNP", "NNPS") and any(c.isalpha() for c in p.text) and p.lower_ not in MONTHS
+                    and not self._quantity_follows(doc, sent, i)
+                    and not U.currency_code(p.text) and p.lower_ not in U.DOLLAR_QUALIFIERS
+                    and not st.percent and nlow not in ("%", "percent", "per", "pc")
+                    and not (nxt is not None and (U.normalize_unit(nxt.text) or "").startswith("percent"))):
+                return i + 1
+        # "575 Wilbraham Road": a street number
+        if text.isdigit() and nxt is not None and (nxt.tag_ == "NNP" or nxt.is_title):
+            for k in range(i + 1, min(sent.end, i + 4)):
+                if doc[k].lower_.rstrip(".") in STREET_WORDS and doc[k].text[:1].isupper():
+                    return k + 1
+                if doc[k].tag_ != "NNP" and not (doc[k].tag_ == "CD" or any(c.isdigit() for c in doc[k].text)):
+                    break
+        # a model number before a name: "787 Dreamliner", "737 Max jets", "11 Pro"
+        if text.isdigit() and nxt is not None and nxt.tag_ == "NNP" and nxt.text[:1].isupper() and nxt.is_alpha \
+                and nxt.ent_type_ not in ("NORP", "GPE", "DATE") and nlow not in MONTHS \
+                and U.normalize_unit(nxt.text) is None and U.currency_code(nxt.text) is None \
+                and not (prev is not None and (prev.text in ("$", "£", "€") or U.currency_code(prev.text))):
+            return i + 1
+        # a number inside a name: "787 Dreamliner", "3M" (the entity continues with a name word)
+        if tok.ent_type_ in ("PRODUCT", "ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW") and nxt is not None \
+                and nxt.ent_iob_ == "I" and nxt.text[:1].isupper() and nxt.is_alpha \
+                and U.normalize_unit(nxt.text) is None and U.currency_code(nxt.text) is None:
+            return i + 1
+        return 0
+
+    def _street_after(self, doc: Doc, sent: Span, end: int) -> bool:
+        for k in range(end, min(sent.end, end + 3)):
+            t = doc[k]
+            if not t.is_title:
+                return False
+            if t.lower_.rstrip(".") in STREET_WORDS and k > end:
+                return True
+        return False
+
+    def _quantity_follows(self, doc: Doc, sent: Span, i: int) -> bool:
+        """Does a scale word, unit, currency or plural noun follow the number at ``i``
+        ("Israel's 9 billion shekels", "Tylenol 500mg")? Then it is not an identifier."""
+        st = N.split_token(doc[i].text)
+        if st is not None and (st.scaled or st.percent or (st.suffix and U.normalize_unit(st.suffix.strip("-")))):
+            return True
+        if i + 1 >= sent.end:
+            return False
+        nxt = doc[i + 1]
+        nl = nxt.lower_
+        if nl in N.SCALES or nl in N.SCALE_ABBREVIATIONS and nxt.whitespace_ == "" or nl in ("%", "percent", "per"):
+            return True
+        if nxt.tag_ in ("NNS",) and nxt.is_lower:
+            return True
+        u = U.normalize_unit(nxt.text)
+        return bool(u) and nxt.text not in ("a", "A", "in", "s", "h", "t", "m", "b", "l") and nl not in ("point", "points", "time", "times", "year", "day", "week", "month")
+
+    # ------------------------------------------------------------------ span growth
+    def _number_run_end(self, doc: Doc, sent: Span, i: int) -> int:
+        """End (exclusive) of the number that starts at ``i``: "4 hundred million",
+        "twenty - five", "1.2 billion", "hundreds of thousands"."""
+        j = i + 1
+        while j < sent.end:
+            t = doc[j]
+            low = t.lower_
+            if low in N.SCALES or low in N.DOZEN or (low in N.SCALE_ABBREVIATIONS and low not in ("m", "b") and not t.is_title):
+                j += 1
+            elif low.rstrip(".") in ("m", "b", "mn", "bn", "k") and t.idx == doc[j - 1].idx + len(doc[j - 1].text) and (
+                    self._moneyish(doc, i) or t.text.rstrip(".") in ("M", "B", "bn", "mn", "k")
+                    or (low == "m" and j + 1 < sent.end and doc[j + 1].tag_ == "NNS" and doc[j + 1].is_lower)):
+                j += 1
+            elif low in N.UNITS or low in N.TENS:
+                if doc[j - 1].lower_ in N.TENS or doc[j - 1].lower_ in ("-", "and") or doc[j - 1].lower_ in N.SCALES:
+                    j += 1
+                else:
+                    break
+            elif low in ("-", "and") and j + 1 < sent.end and (doc[j + 1].lower_ in N.UNITS or doc[j + 1].lower_ in N.TENS) \
+                    and (doc[j - 1].lower_ in N.TENS or low == "and" and doc[j - 1].lower_ in N.SCALES):
+                j += 1
+            elif low == "of" and j + 1 < sent.end and doc[j - 1].lower_ in N.VAGUE and (
+                    doc[j + 1].lower_ in N.SCALES or doc[j + 1].lower_ in N.VAGUE) and doc[j + 1].lower_ != "dozens":
+                j += 2
+            else:
+                break
+        return j
+
+    def _moneyish(self, doc: Doc, i: int) -> bool:
+        k = i - 1
+        while k >= 0 and i - k <= 2:
+            if U.currency_code(doc[k].text) or "$" in doc[k].text or doc[k].text in ("£", "€"):
+                return True
+            k -= 1
+        st = N.split_token(doc[i].text)
+        return bool(st and st.prefix and ("$" in st.prefix or U.currency_code(st.prefix)))
+
+    def _left_edge(self, doc: Doc, sent: Span, i: int) -> int:
+        """Grow left over currency signs, a minus, "between"/"from", bound and hedge words."""
+        s = i
+        while s > sent.start:
+            p = doc[s - 1]
+            pl = p.lower_
+            if pl in ("$", "£", "€", "¥", "₹", "₩", "₪", "~", "≈", "minus", "+") or U.currency_code(p.text) and p.whitespace_ == "" \
+                    or (pl in U.DOLLAR_QUALIFIERS and s - 1 > sent.start and False):
+                s -= 1
+                continue
+            if pl in U.DOLLAR_QUALIFIERS and doc[s].text.startswith("$") or (pl in U.DOLLAR_QUALIFIERS and doc[s].text == "$"):
+                if p.text.isupper() or p.text in ("U.S.",):
+                    s -= 1
+                    continue
+            if p.text.isupper() and U.currency_code(p.text) and len(p.text) == 3:
+                s -= 1
+                continue
+            break
+        # bound and hedge phrases (longest first), possibly several ("just over", "some 30")
+        while s > sent.start:
+            matched = 0
+            for n in (3, 2, 1):
+                if s - n < sent.start:
+                    continue
+                words = " ".join(t.lower_ for t in doc[s - n: s])
+                if words in N.BOUND_PHRASES:
+                    # "over" / "under" / "some" / "about" as prepositions of a verb still bound the figure
+                    matched = n
+                    break
+            if not matched:
+                break
+            s -= matched
+        if s > sent.start and doc[s - 1].lower_ in ("between", "from"):
+            # only when a range follows
+            s2 = s - 1
+            return s2 if self._has_range_after(doc, sent, i) else s
+        return s
+
+    def _has_range_after(self, doc: Doc, sent: Span, i: int) -> bool:
+        j = self._percent_end(doc, sent, self._number_run_end(doc, sent, i))
+        for k in range(j, min(sent.end, j + 6)):
+            if doc[k].lower_ in ("and", "to", "-", "–"):
+                return any(_lex_kind(doc[m]) in (1, 2) for m in range(k + 1, min(sent.end, k + 4)))
+        return False
+
+    def _percent_end(self, doc: Doc, sent: Span, j: int) -> int:
+        if j < sent.end:
+            t = doc[j]
+            low = t.lower_
+            if low in ("%", "percent", "pc", "pct", "per-cent"):
+                if low == "percent" and j + 1 < sent.end and doc[j + 1].lower_ in ("points",):
+                    return j + 2
+                return j + 1
+            if low == "per" and j + 1 < sent.end and doc[j + 1].lower_ == "cent":
+                return j + 2
+            if low == "percentage" and j + 1 < sent.end and doc[j + 1].lower_ in ("point", "points"):
+                return j + 2
+        return j
+
+    def _range_end(self, doc: Doc, sent: Span, start: int, j: int) -> int:
+        """End of the second number when ``[start, j)`` opens a range; else 0."""
+        if j >= sent.end:
+            return 0
+        t = doc[j]
+        low = t.lower_
+        between = doc[start].lower_ == "between"
+        from_ = doc[start].lower_ == "from"
+        cues = [t.lower_ for t in doc[max(sent.start, start - 3): start]]
+        from_ = from_ or "from" in cues
+        if low == "to" and not (between or from_):
+            # "rose 8% to $84", "increased by $43.6 billion to $419.2 billion": an end point, not a range;
+            # "fell by 1 to 1.5 degrees" (a bare first end) is a range
+            first_has_unit = j - start > 1 or any(not c.isdigit() and c not in ",." for c in doc[j - 1].text)
+            if first_has_unit and any(w in N.UP_WORDS or w in N.DOWN_WORDS for w in cues if w not in ("+", "-")):
+                return 0
+            if doc[j - 1].lower_ in ("%", "percent", "cent", "pc") and j + 1 < sent.end and (
+                    doc[j + 1].text in ("$", "£", "€", "¥") or U.currency_code(doc[j + 1].text)):
+                return 0
+        if low in ("-", "–", "—", "to") or (between and low == "and") or (low == "or" and not between):
+            k = j + 1
+            # a currency sign repeated on the second end
+            while k < sent.end and (doc[k].text in ("$", "£", "€", "¥") or (doc[k].text.isupper() and U.currency_code(doc[k].text))):
+                k += 1
+            if k < sent.end and doc[k].lower_ in ("minus", "-"):
+                k += 1
+            if k < sent.end and _lex_kind(doc[k]) in (1, 2) and not (low == "-" and t.whitespace_ and not doc[j - 1].whitespace_ and False):
+                if _lex_kind(doc[k]) == 1 and self._not_a_figure(doc, sent, k, _NO_CTX):
+                    return 0
+                if low == "or" and doc[k].lower_ in N.VAGUE:
+                    return 0
+                if low == "to" and not (from_ or between) and doc[j - 1].lower_ in ("%",) and False:
+                    return 0
+                return self._number_run_end(doc, sent, k)
+        # "from X to Y" with a unit between ("from 208 pounds to 193")
+        if from_:
+            for k in range(j, min(sent.end, j + 4)):
+                if doc[k].lower_ == "to" and k + 1 < sent.end and _lex_kind(doc[k + 1]) in (1, 2):
+                    return 0  # handled by the evaluation adapter through the two claims
+        return 0
+
+    def _x_in_y_end(self, doc: Doc, sent: Span, i: int, j: int) -> int:
+        """"eight in 10", "one in five", "four out of five": end of the proportion."""
+        for k in ((j + 1) if j < sent.end and doc[j].lower_ == "in" else None,
+                  (j + 2) if j + 1 < sent.end and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of" else None):
+            if k is None or k >= sent.end or _lex_kind(doc[k]) not in (1, 2):
+                continue
+            e = self._number_run_end(doc, sent, k)
+            b = N.parse_number(_text(doc)[doc[k].idx: doc[e - 1].idx + len(doc[e - 1].text)])
+            if b is not None and N.is_denominator(b):
+                return e
+        return 0
+
+    def _trailing_bound_end(self, doc: Doc, sent: Span, end: int) -> int:
+        for n in (2, 1):
+            if end + n <= sent.end:
+                words = " ".join(t.lower_ for t in doc[end: end + n])
+                if words in N.TRAILING_BOUNDS and words not in ("plus", "odd"):
+                    return end + n
+        return end
+
+    # ------------------------------------------------------------------ units
+    def _unit(self, doc: Doc, sent: Span, start: int, end: int) -> Tuple[int, Optional[str], Optional[str]]:
+        """(end, unit, surface) of a unit written right after the number, else (end, None, None)."""
+        best = (end, None, None)
+        code = self._currency_before(doc, start, end)
+        if code is not None:
+            n_end = end  # money: only a rate can follow ("$58.24 per barrel", "$3,500 a month")
+            for n in (2, 1):
+                if end + n <= sent.end:
+                    w = _text(doc)[doc[end].idx: doc[end + n - 1].idx + len(doc[end + n - 1].text)]
+                    if U.currency_code(w) and not doc[end].text.islower():
+                        n_end = end + n  # "$1.1396 EUR": a code repeated after the number
+                        break
+            return self._rate(doc, sent, end, n_end, code, None)
+        # a hyphenated unit: "6.1-inch", "400 million-year-old", "5-mpg", "52,000 barrel-a-day"
+        if end + 1 < sent.end and doc[end].text == "-" and doc[end - 1].whitespace_ == "" and doc[end].whitespace_ == "":
+            k = end + 1
+            while k < sent.end and doc[k - 1].whitespace_ == "" and k - end <= 5:
+                k += 1
+            for e2 in range(k, end + 1, -1):
+                surface = _text(doc)[doc[end + 1].idx: doc[e2 - 1].idx + len(doc[e2 - 1].text)]
+                u = U.normalize_unit(surface)
+                if u and u not in ("million",) and len(surface) > 1:
+                    return e2, u, surface
+        for n in (4, 3, 2, 1):
+            if end + n > sent.end:
+                continue
+            toks = doc[end: end + n]
+            if any(t.is_punct and t.text not in ("/", "-", "°", "″", "%") for t in toks):
+                continue
+            surface = _text(doc)[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+            if n == 1 and toks[0].lower_ in ("a", "an", "in", "s", "h", "t", "m", "b", "l", "c", "f", "g") \
+                    and not (toks[0].whitespace_ == "" or doc[end - 1].whitespace_ == ""):
+                # a lone letter after a space is a unit only when glued ("37m") or a known case ("12 C")
+                if toks[0].text not in ("C", "F", "W", "V", "A", "G"):
+                    continue
+            u = U.normalize_unit(surface)
+            if u is None and n == 1 and (toks[0].lower_ in U.MINOR_CURRENCIES):
+                u = U.MINOR_CURRENCIES[toks[0].lower_]
+            if u and u not in ("million",):
+                if n == 1 and toks[0].lower_ in ("pounds", "pound") and not self._money_context(doc, sent, start, end):
+                    u = "pound-mass"
+                if u in ("USD",) and end - 1 >= start and doc[end - 1].lower_ not in ("$",) and n == 1 \
+                        and toks[0].lower_ in ("dollars", "dollar") and end - 2 >= 0:
+                    pass
+                best = (end + n, u, surface)
+                break
+        e, u, surface = best
+        # qualified currency words: "Australian dollars", "Danish crowns", "US dollars"
+        if u is None and end + 2 <= sent.end:
+            surface2 = _text(doc)[doc[end].idx: doc[end + 1].idx + len(doc[end + 1].text)]
+            code = U.currency_code(surface2)
+            if code:
+                return end + 2, code, surface2
+        # compound: "$58.24 per barrel", "$3,500 a month", "63 cents per share"
+        if u is not None:
+            return self._rate(doc, sent, end, e, u, surface)
+        return self._unit_by_quantulum(doc, sent, end)
+
+    def _rate(self, doc: Doc, sent: Span, end: int, e: int, u: str, surface: Optional[str]) -> Tuple[int, Optional[str], Optional[str]]:
+        """A unit followed by "per X" / "a X": the rate unit ("USD per barrel")."""
+        if True:
+            if e + 1 < sent.end and doc[e].lower_ in ("per", "a", "an", "each") and doc[e + 1].is_alpha \
+                    and e + 1 < sent.end \
+                    and not (e + 2 < sent.end and doc[e + 2].lower_ in ("earlier", "ago", "before", "later", "previously", "after")):
+                for n in (3, 2, 1):
+                    if e + 1 + n > sent.end or any(t.is_punct and t.text != "/" for t in doc[e + 1: e + 1 + n]):
+                        continue
+                    second = _text(doc)[doc[e + 1].idx: doc[e + n].idx + len(doc[e + n].text)]
+                    u2 = U.normalize_unit(second)
+                    if u2 is None and n == 1 and doc[e + 1].tag_ in ("NN", "NNS") and doc[e + 1].is_alpha and doc[e].lower_ != "each":
+                        u2 = U.singular(doc[e + 1].lower_)
+                    if u2:
+                        return e + 1 + n, f"{u} per {u2}", _text(doc)[doc[end].idx: doc[e + n].idx + len(doc[e + n].text)] if e > end else None
+            return e, u, surface
+
+    def _unit_by_quantulum(self, doc: Doc, sent: Span, end: int) -> Tuple[int, Optional[str], Optional[str]]:
+        """quantulum3 for an unknown short unit token right after the number ("5 lx")."""
+        if self.use_quantulum and end < sent.end:
+            t = doc[end]
+            if (not t.is_alpha or len(t.text) <= 4 and not t.is_lower) and not t.is_punct and not t.like_num \
+                    and t.tag_ not in ("DT", "IN", "CC", "PRP", "PRP$") and t.ent_type_ not in ("DATE", "TIME"):
+                q = U.quantulum_unit(f"1 {t.text}")
+                if q:
+                    return end + 1, q, t.text
+        return end, None, None
+
+    def _is_age(self, doc: Doc, sent: Span, start: int, end: int) -> bool:
+        """"Maddon, 66, has ...", "a 50-year-old": a bare number set off by commas after a person."""
+        if start - 2 < sent.start or end >= sent.end:
+            return False
+        if doc[start - 1].text == "," and doc[end].text == "," and (
+                doc[start - 2].ent_type_ == "PERSON" or doc[start - 2].tag_ == "NNP" and doc[start - 2].ent_type_ != "ORG"):
+            st = N.split_token(doc[start].text)
+            return bool(st and not st.prefix and not st.suffix and 0 < st.value < 120 and st.value == int(st.value))
+        return False
+
+    def _money_context(self, doc: Doc, sent: Span, start: int, end: int) -> bool:
+        """Are "pounds" money here? Yes with a scale word ("2 million pounds"), "sterling",
+        a pound sign in the sentence, or words of money; otherwise they weigh."""
+        if any(t.lower_ in N.SCALES or t.lower_ in ("bn", "m") for t in doc[start:end]):
+            return True
+        return any(t.lower_ in MONEY_WORDS or t.text == "£" for t in sent)
+
+    def _currency_before(self, doc: Doc, start: int, end: int) -> Optional[str]:
+        """ISO code of a currency written before or glued to the number."""
+        toks = [t for t in doc[start:end]]
+        # "US $", "HK $", "$US", "A$", "Y=", "£", "PS8.1bn", "RM23.50"
+        for k, t in enumerate(toks):
+            if t.text in ("$", "£", "€", "¥", "₹", "₩", "₪"):
+                prev = toks[k - 1].text if k > 0 else (doc[start - 1].text if start > 0 else "")
+                nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+                if prev and prev.lower() in U.DOLLAR_QUALIFIERS and t.text == "$" and prev.isupper():
+                    return U.DOLLAR_QUALIFIERS[prev.lower()]
+                st = N.split_token(nxt) if nxt else None
+                if st and st.prefix and st.prefix.lower() in U.DOLLAR_QUALIFIERS and t.text == "$":
+                    return U.DOLLAR_QUALIFIERS[st.prefix.lower()]
+                return U.currency_code(t.text)
+            if t.text.isupper() and len(t.text) == 3 and U.currency_code(t.text):
+                return U.currency_code(t.text)
+            if any(c.isdigit() for c in t.text):
+                st = N.split_token(t.text)
+                if st and st.prefix:
+                    pre = st.prefix
+                    code = U.currency_code(pre) or U.currency_code(pre.rstrip("="))
+                    if pre.endswith("=") and pre[:-1].upper() == "Y":
+                        code = "JPY"
+                    if code:
+                        return code
+                if st and st.suffix and st.suffix in ("€", "£", "$"):
+                    return U.currency_code(st.suffix)
+                break
+        # "1,200€": the sign after the number
+        if end < len(doc) and doc[end].text in ("€", "£", "$") and doc[end - 1].whitespace_ == "":
+            return U.currency_code(doc[end].text)
+        return None
+
+    # ------------------------------------------------------------------ special cases
+    def _proportion_word(self, doc: Doc, sent: Span, i: int, ctx: "_Context"):
+        """"a quarter", "two-thirds", "half", "a fifth": proportions in words."""
+        tok = doc[i]
+        low = tok.lower_
+        nxt = doc[i + 1] if i + 1 < sent.end else None
+        prev = doc[i - 1] if i > sent.start else None
+        start = i
+        if prev is not None and (prev.lower_ in ("a", "an", "one") or prev.lower_ in N.UNITS or
+                                 (prev.text == "-" and i - 2 >= sent.start and doc[i - 2].lower_ in N.UNITS)):
+            start = i - 1 if prev.text != "-" else i - 2
+        elif low not in ("half",):
+            return None
+        # "half" needs "of"/"the"/a bound or hedge; a fraction needs "of" or a number before it
+        if low in ("half",) and start == i:
+            ok = (nxt is not None and nxt.lower_ in ("of", "the", "a", "an", "their", "its", "his", "her", "all"))
+            if not ok:
+                return None
+        if nxt is not None and nxt.lower_ in ("-", "final", "finals", "time", "century", "year", "way", "hour",
+                                              "point", "term", "marathon", "backs", "back", "brother", "sister",
+                                              "dozen", "mile", "price", "measures", "past", "after", "to"):
+            return None
+        if low in ("quarter", "quarters") and (nxt is None or nxt.lower_ != "of"):
+            return None  # "the first quarter", "a quarter ended": periods, not proportions
+        if prev is not None and prev.lower_ in ("first", "second", "third", "fourth", "last", "final", "next", "this", "the", "that"):
+            return None
+        s = self._left_edge(doc, sent, start)
+        text = _text(doc)[doc[s].idx: tok.idx + len(tok.text)]
+        parsed = N.parse_phrase(text)
+        if parsed is None or parsed.unit != "percent":
+            return None
+        counted = None
+        surface = None
+        if nxt is not None and nxt.lower_ == "of":
+            counted, surface = self._of_phrase(doc, sent, i + 1)
+        claim = self._build(doc, sent, s, i + 1, parsed, "percent", None, counted, ctx)
+        claim.surface_unit = surface
+        claim.kind = "percent"
+        return claim, s, i + 1
+
+    def _of_phrase(self, doc: Doc, sent: Span, k: int) -> Tuple[Optional[str], Optional[str]]:
+        """The noun phrase after "of" (k is the "of" token): (phrase text, modifier+head words)."""
+        of = doc[k]
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None, None
+        toks = [t for t in pobj.subtree if t.i > k]
+        if not toks:
+            return None, None
+        phrase = _text(doc)[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+        return phrase, _modifier_words(doc, k + 1, pobj.i + 1)
+
+    def _glued(self, doc: Doc, i: int, end: int) -> Optional[N.Parsed]:
+        st = N.split_token(doc[i].text)
+        if st is None:
+            return None
+        if st.value2 is not None:
+            lo, hi = st.value, st.value2
+            return N.Parsed(low=min(lo, hi), high=max(lo, hi), first=lo, second=hi, is_range=True,
+                            unit="percent" if st.percent else None, approximate=st.approximate)
+        return N.Parsed(value=st.value, unit="percent" if st.percent else None, approximate=st.approximate)
+
+    # ------------------------------------------------------------------ record
+    def _make(self, doc: Doc, sent: Span, start: int, end: int, i: int, j: int, parsed: N.Parsed,
+              unit: Optional[str], surface: Optional[str], ctx: "_Context") -> Claim:
+        num_tok = doc[j - 1]
+        if parsed.unit in ("percent", "percentage point"):
+            unit, surface = parsed.unit, surface or None
+        elif unit is None:
+            code = self._currency_before(doc, start, end)
+            if code:
+                unit = code
+            else:
+                for idx in sorted({end - 1, j - 1, i}, reverse=True):
+                    if idx < start or not any(c.isdigit() for c in doc[idx].text):
+                        continue
+                    st = N.split_token(doc[idx].text)
+                    if st is not None and st.suffix and not st.scaled:
+                        suf = st.suffix.strip("-")
+                        unit = U.normalize_unit(suf) or U.currency_code(suf) or U.MINOR_CURRENCIES.get(suf.lower())
+                        # "100km/hr": the unit goes on over the next tokens
+                        for n in (3, 2):
+                            if idx + n < sent.end + 1 and idx + n <= sent.end and all(t.whitespace_ == "" for t in doc[idx: idx + n - 1]):
+                                longer = suf + "".join(t.text for t in doc[idx + 1: idx + n])
+                                u2 = U.normalize_unit(longer)
+                                if u2:
+                                    unit, suf, end = u2, longer, max(end, idx + n)
+                                    break
+                        if unit is None and self.use_quantulum:
+                            unit = U.quantulum_unit(doc[idx].text)
+                        surface = suf
+                        break
+        if unit == "million":
+            unit = None
+        if unit is None and parsed.value is not None and 0 < parsed.value < 1 and end + 2 < sent.end \
+                and doc[end].lower_ == "of" and doc[end + 1].lower_ in ("a", "an"):
+            # "1/16 of a US pint", "0.5 of a mile": the fraction is of a unit
+            for k in range(end + 2, min(sent.end, end + 5)):
+                u = U.normalize_unit(doc[k].text) if doc[k].is_alpha and doc[k].is_lower else None
+                if u and U.unit_kind(u) != "count":
+                    unit, surface = u, doc[k].text
+                    break
+        counted = None
+        if unit is None or U.unit_kind(unit) == "count":
+            head_unit, counted, surface_c = self._counted(doc, sent, i, j, end)
+            if unit is None and head_unit:
+                known = U.normalize_unit(head_unit)
+                if known and U.unit_kind(known) != "count":
+                    unit, surface = known, head_unit  # "517 rushing yards": yards are the unit
+                else:
+                    unit, surface = head_unit, surface_c
+        if unit is None and self._is_age(doc, sent, start, end):
+            unit = "year of age"
+        elif parsed.unit == "percent" and end < sent.end and doc[end].lower_ == "of":
+            counted, _ = self._of_phrase(doc, sent, end)
+        claim = self._build(doc, sent, start, end, parsed, unit, surface, counted, ctx)
+        return claim
+
+    def _counted(self, doc: Doc, sent: Span, i: int, j: int, end: int) -> Tuple[Optional[str], Optional[str], Optional[str]]:
+        """(head noun lower case, counted phrase, modifier words + head) of a count."""
+        num = doc[j - 1]
+        head = None
+        if num.dep_ in ("nummod", "quantmod", "compound") and num.head.tag_ in ("NNS", "NN", "NNPS", "NNP") and num.head.i >= end:
+            head = num.head
+            # "3 people" vs "3 million people": the head is the noun after the number
+        if head is None:
+            # "one of the best speakers", "millions of Americans"
+            if end < sent.end and doc[end].lower_ == "of" and (doc[i].lower_ in N.VAGUE or doc[i].lower_ == "one"
+                                                               or doc[end - 1].lower_ in N.VAGUE or doc[end - 1].lower_ in N.SCALES):
+                of = doc[end]
+                pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.tag_.startswith("NN"):
+                    head = pobj
+        if head is None:
+            # the next noun within a short stretch of modifiers ("seven European countries")
+            for k in range(end, min(sent.end, end + 4)):
+                t = doc[k]
+                if t.tag_ in ("NNS", "NNPS") or (t.tag_ == "NN" and t.lower_ not in ("%",) and num.lower_ == "one"):
+                    head = t
+                    break
+                if t.tag_ not in ("JJ", "JJR", "JJS", "NN", "NNP", "VBG", "VBN", "HYPH") or t.is_punct and t.text != "-":
+                    break
+        if head is None or head.i < end or head.i - end > 5:
+            return None, None, None
+        # "11 member trade agreement": the number counts the head of the compound
+        while head.dep_ in ("compound",) and head.head.i > head.i and head.head.tag_.startswith("NN") and head.head.i - end <= 5:
+            head = head.head
+        if head.ent_type_ in ("DATE", "TIME") and (head.lower_ not in DURATION_WORDS or any(
+                t.lower_ in ("last", "next", "this", "previous", "coming", "same") for t in doc[end: head.i])):
+            return None, None, None
+        surface = _modifier_words(doc, end, head.i + 1)
+        if not surface:
+            return None, None, None
+        if head.i + 2 < sent.end and doc[head.i + 1].lower_ in ("per", "a", "an", "each") and \
+                U.unit_kind(U.normalize_unit(doc[head.i + 2].text)) == "duration":
+            surface = f"{surface} per {U.normalize_unit(doc[head.i + 2].text)}"
+        # the counted phrase: the head noun and what follows it in its subtree
+        sub = [t for t in head.subtree if t.i >= end and not t.is_punct or t.i > head.i]
+        sub = [t for t in sub if t.i >= end]
+        phrase_end = max(t.i for t in sub) + 1 if sub else head.i + 1
+        phrase_start = end
+        while phrase_start < head.i and doc[phrase_start].lower_ in DET_SKIP | {"of"}:
+            phrase_start += 1
+        # passive or copular clause whose subject is the count: "2,087 people were convicted of ..."
+        if head.dep_ in ("nsubjpass", "nsubj") and head.head.tag_.startswith("VB"):
+            verb = head.head
+            if verb.tag_ in ("VBN",) and verb.i > head.i:
+                tail = [t for c in verb.children if c.dep_ in ("prep", "agent", "xcomp", "advcl") and c.i > verb.i
+                        for t in c.subtree]
+                if tail:
+                    prefix = _text(doc)[doc[phrase_start].idx: doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text)]
+                    last = max(t.i for t in tail)
+                    # stop before a trailing date ("in 2022")
+                    while last > verb.i and (doc[last].ent_type_ in ("DATE", "TIME") or doc[last].is_punct):
+                        last -= 1
+                    if doc[last].lower_ in ("in", "on", "at", "during", "since", "by"):
+                        last -= 1
+                    rest = _text(doc)[verb.idx: doc[last].idx + len(doc[last].text)]
+                    return head.lower_, f"{prefix} {rest}", surface
+        phrase = _text(doc)[doc[phrase_start].idx: doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text)]
+        return head.lower_, phrase, surface
+
+    def _build(self, doc: Doc, sent: Span, start: int, end: int, parsed: N.Parsed, unit: Optional[str],
+               surface: Optional[str], counted: Optional[str], ctx: "_Context") -> Claim:
+        first_char = doc[start].idx
+        last = doc[end - 1]
+        end_char = last.idx + len(last.text)
+        before = [t.lower_ for t in doc[max(sent.start, start - 5): start]]
+        # the lead words of the span (bounds, hedges) also count for the change
+        after = [t.lower_ for t in doc[end: min(sent.end, end + 2)]]
+        change = N.change_label(before, after, bound=parsed.bound, approximate=parsed.approximate)
+        if doc[start].text.startswith("+") or (start < end and doc[start].text == "+"):
+            change = "up"
+        if before[-2:] in (["up", "from"], ["down", "from"]):
+            change = "up" if before[-2] == "up" else "down"
+        kind = U.unit_kind(unit)
+        if parsed.proportion:
+            kind = "percent"
+        written_first = None
+        if parsed.is_range and parsed.first is not None and parsed.second is not None and parsed.first > parsed.second:
+            written_first = parsed.first
+        time, time_text = ctx.time_for(doc, sent, first_char, end_char)
+        source, source_id, quote_id = ctx.source_for(doc, sent, start, end)
+        return Claim(
+            id="",
+            text=_text(doc)[first_char:end_char],
+            start=first_char,
+            end=end_char,
+            value=parsed.value,
+            low=parsed.low,
+            high=parsed.high,
+            unit=unit,
+            approximate=bool(parsed.approximate),
+            sentence=sent.text,
+            change=change,
+            counted=counted,
+            surface_unit=surface,
+            kind=kind,
+            time=time,
+            time_text=time_text,
+            source=source,
+            source_id=source_id,
+            quote_id=quote_id,
+            sentence_start=sent.start_char,
+            written_first=written_first,
+        )
+
+
+# --------------------------------------------------------------------------- context
+
+
+class _Context:
+    """What other components stored on the doc, indexed for the claims of one doc."""
+
+    def __init__(self, doc: Optional[Doc]):
+        self.doc = doc
+        self.dates: List[Dict[str, Any]] = []
+        self.quotes: List[Dict[str, Any]] = []
+        self.mentions: List[Tuple[int, int, str, str]] = []  # start, end, name, id
+        self.date_chars: List[Tuple[int, int]] = []
+        self.have_dates = False
+        if doc is None:
+            return
+        self.dates = extensions.get_data(doc, "dates")
+        self.have_dates = doc.has_extension("dates_data") and doc._.dates_data is not None
+        self.quotes = extensions.get_data(doc, "quotes")
+        for kind in ("officials", "organisations"):
+            for rec in extensions.get_data(doc, kind):
+                for m in rec.get("mentions") or []:
+                    self.mentions.append((m["start"], m["end"], rec.get("name"), rec.get("id")))
+        for d in self.dates:
+            if d.get("type") in ("DATE", "TIME", "SET"):
+                words = set((d.get("text") or "").lower().replace(",", " ").split())
+                self.date_chars.append((d["start"], d["end"], bool(words & DATE_WORDS)))
+        self._date_tokens: Optional[set] = None
+
+    def in_date(self, tok: Token) -> bool:
+        """Is the token part of a point in time (a date or clock time, not a duration)?"""
+        if self.doc is None:
+            return False
+        if self.have_dates:
+            for s, e, worded in self.date_chars:
+                if s <= tok.idx < e:
+                    if worded or not tok.text.replace(",", "").isdigit():
+                        return True
+                    # a bare number is a date only as a year ("in 2022"), not "more than 1000"
+                    v = int(tok.text.replace(",", ""))
+                    return "," not in tok.text and 1800 <= v <= 2100
+            return False
+        return tok.ent_type_ == "TIME"
+
+    def time_for(self, doc: Doc, sent: Span, start: int, end: int) -> Tuple[Optional[str], Optional[str]]:
+        """TIMEX3 value of the date the claim refers to: the nearest date of the sentence."""
+        best = None
+        best_d = None
+        s0, s1 = sent.start_char, sent.end_char
+        if self.have_dates:
+            for d in self.dates:
+                if d.get("type") not in ("DATE",) or not d.get("value") or not (s0 <= d["start"] < s1):
+                    continue
+                if d["start"] < end and start < d["end"]:
+                    continue
+                dist = d["start"] - end if d["start"] >= end else start - d["end"]
+                if best_d is None or dist < best_d:
+                    best, best_d = (d["value"], d["text"]), dist
+            return best if best else (None, None)
+        for ent in sent.ents:
+            if ent.label_ == "DATE":
+                txt = ent.text
+                years = [w for w in txt.split() if w.isdigit() and len(w) == 4]
+                if years:
+                    dist = abs(ent.start_char - end)
+                    if best_d is None or dist < best_d:
+                        best, best_d = (years[-1], txt), dist
+        return best if best else (None, None)
+
+    def _canonical(self, start: int, end: int) -> Tuple[Optional[str], Optional[str]]:
+        for s, e, name, rid in self.mentions:
+            if s < end and start < e:
+                return name, rid
+        return None, None
+
+    def source_for(self, doc: Doc, sent: Span, start: int, end: int) -> Tuple[Optional[str], Optional[str], Optional[str]]:
+        """Who asserts the claim: the speaker of the quote it sits in, the subject of a
+        reporting verb of its sentence ("The NCA estimates ...", "Figures from the
+        Ministry of Justice show ..."), or the object of "according to"."""
+        c0, c1 = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        for q in self.quotes:
+            if q.get("start", 0) <= c0 and c1 <= q.get("end", 0) and q.get("speaker"):
+                return q["speaker"], q.get("speaker_id"), q.get("id")
+        # "according to X"
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to":
+                pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self._who(doc, pobj)
+        # reporting verbs: the subject of the verb that governs the claim, or of the sentence root
+        num = doc[start]
+        verbs = []
+        anc = [a for a in num.ancestors]
+        for a in anc:
+            if a.tag_.startswith("VB") and a.lower_ in REPORTING:
+                verbs.append(a)
+        root = sent.root
+        if root.lower_ in REPORTING and root not in verbs:
+            verbs.append(root)
+        for v in verbs:
+            if any(c.dep_ == "auxpass" for c in v.children):
+                continue  # "were found guilty": not a report
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            if start <= subj.i < end or any(start <= t.i < end or t.like_num for t in subj.subtree):
+                continue  # the claim (or another figure) is the subject ("2,087 people were ...")
+            who = self._who(doc, subj, line_start=_text(doc).rfind("\n", 0, v.idx) + 1)
+            if who[0]:
+                return who
+        return None, None, None
+
+    def _who(self, doc: Doc, head: Token, line_start: int = 0) -> Tuple[Optional[str], Optional[str], Optional[str]]:
+        # a subject never reaches back over a line break (headlines run into the next line)
+        toks = [t for t in head.subtree if t.idx >= line_start] or [head]
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        name, rid = self._canonical(s, e)
+        if name:
+            return name, rid, None
+        # a named organisation or person inside the subject ("Figures from the Ministry of Justice")
+        # the named organisation or person of the subject nearest to its head
+        ents = [ent for ent in head.doc.ents if ent.start_char >= s and ent.end_char <= e
+                and ent.label_ in ("ORG", "PERSON", "GPE", "NORP")]
+        if ents:
+            # prefer names at or after the head ("Figures from the Ministry of Justice")
+            ent = min(ents, key=lambda x: (x.label_ not in ("ORG", "PERSON"), x.end <= head.i, abs(x.root.i - head.i)))
+            name, rid = self._canonical(ent.start_char, ent.end_char)
+            text = ent.text
+            for det in ("the ", "The "):
+                if text.startswith(det):
+                    text = text[len(det):]
+            return (name or text), rid, None
+        if head.tag_ in ("PRP", "WP", "DT", "EX") or head.lower_ in GENERIC_SOURCES:
+            return None, None, None
+        words = [t for t in toks if t.lower_ not in ("the", "a", "an")]
+        if not words:
+            return None, None, None
+        return _text(doc)[words[0].idx: words[-1].idx + len(words[-1].text)], None, None
+
+
+_NO_CTX = _Context(None)
+
+_MOD_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH"}
+
+
+def _modifier_words(doc: Doc, s: int, e: int) -> Optional[str]:
+    """The adjectives and nouns of ``doc[s:e]`` (a noun phrase up to its head), hyphenated
+    words kept whole: "different bosses", "first-team players", "new 737 Max jets"."""
+    # start after the last number of the stretch ("the combined 4.3M digital sales")
+    for k in range(e - 1, s - 1, -1):
+        if doc[k].tag_ == "CD" and k < e - 1 and not doc[k + 1].text[:1].isupper():
+            s = k + 1
+            break
+    words: List[str] = []
+    glue = False
+    for t in doc[s:e]:
+        keep = t.tag_ in _MOD_TAGS or (t.tag_ == "CD" and t.text[:1].isdigit() and words) or t.text == "-"
+        if t.lower_ in DET_SKIP or t.lower_ in ("of", "and", "or") or t.is_punct and t.text != "-":
+            keep = False
+        if t.tag_ in ("VBN", "VBG") and not glue:
+            keep = False
+        if not keep:
+            glue = False
+            continue
+        if glue and words:
+            words[-1] += t.text
+        else:
+            words.append(t.text)
+        glue = t.whitespace_ == ""
+    words = [w.strip("-") for w in words if w.strip("-")]
+    return " ".join(words) or None

@@ -1,0 +1,518 @@
+"""The ``dates`` component: every time expression, with TimeML extents and TIMEX3 values.
+
+Candidates come from two places:
+
+* the model's DATE and TIME entities, with their extents fixed to TimeML conventions:
+  leading words that are not part of the expression are dropped (prepositions,
+  "about the", "the age of", possessive "'s", trailing punctuation) while determiners and
+  modifiers that belong to it are kept ("the last week", "last year", "every day",
+  "more than four years"); an entity holding two expressions ("Friday and Saturday") is
+  split; a date followed by its clock time ("13 December 2023, 17:54") is joined;
+* a spaCy Matcher for what the model misses: "now", "currently", "recently", weekdays,
+  month names, fiscal years ("2016/17"), durations ("20 months", "30-year"), sets
+  ("every month", "daily", "twice a week"), quarters ("third-quarter"), "earlier this
+  year", "the past decade".
+
+Each candidate is normalised by :func:`extractors.normalize.timex.normalise`, anchored on
+``doc._.published`` with the tense of its governing verb (VBD -> past, will -> future);
+candidates the normaliser cannot read are dropped. "a year" after a count or a noun
+("40,000 cases a year") is a rate: TIMEX3 SET. Results: :class:`TimeExpression` records in
+``doc._.dates`` and a ``doc.spans[span_key]`` group labelled by type.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Optional, Tuple
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .. import extensions
+from ..normalize.timex import MONTHS, UNITS, WEEKDAYS, Timex, normalise
+from ..records import TimeExpression
+
+# --------------------------------------------------------------------------- vocab
+
+#: words before a time expression that are never part of it (TimeML extents)
+_MOD_BEFORE = [("no", "more", "than"), ("no", "less", "than"), ("more", "than"), ("less", "than"),
+               ("fewer", "than"), ("at", "least"), ("at", "most"), ("up", "to"), ("nearly",),
+               ("almost",), ("upwards", "of")]
+_LEAD_DROP = {
+    "in", "on", "at", "since", "for", "during", "by", "until", "till", "til", "from", "of",
+    "to", "within", "throughout", "about", "through", "after", "before", "over", "into", "between",
+    "as", "than", "like", "per", "and", "or", "but", "with", "around", "toward", "towards",
+    "these", "those", "its", "their", "his", "her", "our", "my", "your", "this's",
+    ",", ";", ":", "(", ")", "-", "--", '"', "'", "``", "''", "\u2018", "\u2019", "\u201c", "\u201d",
+}
+#: phrases that end a leading non-temporal stretch ("the age of 18": not a TIMEX)
+_AGE_WORDS = {"age", "aged", "ages"}
+_TRAIL_DROP = {",", ";", ":", ".", "(", ")", "-", "--", '"', "'", "'s", "\u2019s", "``", "''",
+               "\u2019", "\u201d", "\u201c", "and", "or", "to"}
+_UNIT_WORDS = set(UNITS) | {u + "s" for u in UNITS} | {"centuries", "millennia", "yrs", "hrs", "mins"}
+_TEMPORAL_NOUNS = _UNIT_WORDS | set(MONTHS) | set(WEEKDAYS) | {
+    "today", "yesterday", "tomorrow", "tonight", "now", "morning", "afternoon", "evening",
+    "night", "spring", "summer", "autumn", "fall", "winter", "christmas", "easter",
+    "weekend", "weekends", "noon", "midnight", "period", "half", "season",
+}
+#: reference words the Matcher adds ("soon", "previously", "formerly" are left to the
+#: model: TimeML corpora annotate them only sometimes)
+_REF_WORDS = ["now", "currently", "recently", "nowadays", "lately"]
+_SET_ADVERBS = ["daily", "weekly", "monthly", "yearly", "annually", "quarterly", "hourly",
+                "nightly", "fortnightly", "biannually", "biennially", "everyday"]
+_SEASONS = ["spring", "summer", "autumn", "fall", "winter"]
+_ORD = ["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "final", "last", "latest"]
+_REL = ["last", "this", "next", "past", "previous", "coming", "current", "following", "recent"]
+_VAGUE = ["few", "several", "many", "some", "recent", "coming", "next", "past", "last"]
+_UNITS_L = sorted(_UNIT_WORDS)
+_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_AMPM = ["am", "pm", "a.m.", "p.m.", "a.m", "p.m", "o'clock"]
+_ZONES = ["gmt", "bst", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "cest"]
+_WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH_ABBR = sorted(set(MONTHS) | {m + "." for m in MONTHS if len(m) <= 4})
+_MONTH_FULL = [m for m in MONTHS if len(m) > 3]
+_HOLIDAY_FIRST = ["christmas", "thanksgiving", "easter", "halloween"]
+#: single words that are time expressions only in some uses ("a fall in prices",
+#: "night" as a noun, "annual" as an adjective)
+_NEEDS_CONTEXT = {"fall", "spring", "night", "nights", "annual", "quarterly", "daily", "weekly",
+                  "monthly", "yearly", "second", "seconds"}
+_CONTEXT_BEFORE = {"this", "last", "next", "the", "early", "late", "in", "during", "by", "until",
+                   "since", "mid", "that", "each", "every", "of", "past", "coming"}
+
+
+def _patterns() -> Dict[str, List[List[dict]]]:
+    """Matcher patterns for what the model misses. No pattern starts with an optional
+    token and token shapes replace regular expressions, to keep the Matcher cheap; a
+    leading "the" is added afterwards (:meth:`DateExtractor._with_the`)."""
+    num = {"LIKE_NUM": True}
+    unit = {"LOWER": {"IN": _UNITS_L}}
+    year = {"SHAPE": "dddd"}
+    rel_adj = ["past", "last", "next", "coming", "previous", "following", "first", "latest", "final", "recent"]
+    return {
+        "REF": [
+            [{"LOWER": {"IN": _REF_WORDS}}],
+            [{"LOWER": "the"}, {"LOWER": {"IN": ["past", "future", "present"]}}],
+            [{"LOWER": {"IN": ["these", "those"]}}, {"LOWER": "days"}],
+            [{"LOWER": "at"}, {"LOWER": "present"}],
+            [{"LOWER": "the"}, {"LOWER": {"IN": ["years", "months", "weeks", "days"]}}, {"LOWER": {"IN": ["ahead"]}}],
+            [{"LOWER": "current", "TAG": "JJ"}],
+            [{"LOWER": "future", "TAG": "JJ"}],
+            [{"LOWER": "the"}, {"LOWER": "near"}, {"LOWER": {"IN": ["future", "term"]}}],
+            [{"LOWER": "the"}, {"LOWER": {"IN": ["short", "long"]}}, {"LOWER": "term"}],
+        ],
+        "SET": [
+            [{"LOWER": {"IN": ["every", "each", "per"]}}, {"LOWER": "other", "OP": "?"}, {"LIKE_NUM": True, "OP": "?"},
+             {"LOWER": {"IN": _UNITS_L + list(WEEKDAYS) + ["weekend"]}}],
+            [{"LOWER": {"IN": _SET_ADVERBS}, "TAG": {"IN": ["RB", "RBR"]}}],
+            [{"LOWER": {"IN": ["once", "twice"]}}, {"LOWER": {"IN": ["a", "an", "per", "every", "each"]}}, unit],
+            [num, {"LOWER": "times"}, {"LOWER": {"IN": ["a", "an", "per", "every", "each"]}}, unit],
+            [{"LOWER": "per"}, {"LOWER": "annum"}],
+        ],
+        "FISCAL": [
+            [{"SHAPE": {"IN": ["dddd/dd", "dddd-dd", "dddd/dddd"]}}],
+            [year, {"ORTH": {"IN": ["/", "-"]}}, {"SHAPE": {"IN": ["dd", "dddd"]}}],
+            [{"LOWER": {"IN": ["fiscal", "financial"]}}, {"LOWER": "year", "OP": "?"}, year],
+        ],
+        "DURATION": [
+            [{"LOWER": {"IN": rel_adj}}, num, unit],
+            [num, unit],
+            [{"LOWER": {"IN": rel_adj}}, {"LOWER": {"IN": ["few", "several", "many"]}, "OP": "?"}, unit],
+            [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["few", "couple"]}}, {"LOWER": "of", "OP": "?"}, unit],
+            [{"LOWER": {"IN": ["several", "many"]}}, unit],
+            [num, {"ORTH": "-"}, unit],
+            [num, {"SHAPE": "d/d"}, unit],
+            [{"LOWER": "the"}, {"LOWER": {"IN": ["fiscal", "full", "entire", "whole", "calendar"]}, "OP": "?"}, {"LOWER": "year"}],
+            [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["year", "month", "week", "day", "decade", "hour", "fortnight", "century"]}}],
+        ],
+        "REL": [
+            [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": {"IN": ["this", "that", "last", "next"]}}, {"LOWER": {"IN": ["year", "month", "week", "quarter"]}}],
+            [{"LOWER": {"IN": _REL}}, {"LOWER": {"IN": ["year", "month", "week", "weekend", "quarter", "decade", "century", "fortnight"]}}],
+            [{"LOWER": {"IN": ["today", "yesterday", "tomorrow", "tonight"]}}],
+            [{"LOWER": {"IN": ["year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"]}}, {"LOWER": {"IN": ["ago", "earlier", "later"]}}],
+            [{"LOWER": {"IN": ["a", "one", "two", "three", "four", "five", "six", "ten"]}}, {"LOWER": {"IN": ["year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"]}}, {"LOWER": {"IN": ["ago", "earlier", "later"]}}],
+            [{"LOWER": "year"}, {"ORTH": "-"}, {"LOWER": {"IN": ["earlier", "ago"]}}],
+            [{"LOWER": {"IN": _SEASONS}}],
+            [{"LOWER": {"IN": ["this", "last", "next"]}}, {"LOWER": {"IN": _SEASONS}}],
+        ],
+        "TIME": [
+            [{"SHAPE": {"IN": ["d:dd", "dd:dd"]}}, {"LOWER": {"IN": _AMPM}, "OP": "?"}, {"LOWER": {"IN": _ZONES}, "OP": "?"}],
+            [{"SHAPE": {"IN": ["d", "dd", "d.dd", "dd.dd"]}}, {"LOWER": {"IN": _AMPM}}, {"LOWER": {"IN": _ZONES}, "OP": "?"}],
+            [{"LOWER": {"IN": ["noon", "midnight", "midday"]}}],
+        ],
+        "QUARTER": [
+            [{"LOWER": {"IN": _ORD}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["quarter", "half"]}}],
+            [{"LOWER": "fiscal"}, {"LOWER": {"IN": _ORD}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["quarter", "half"]}}],
+            [{"LOWER": "the"}, {"LOWER": {"IN": ["quarter", "period"]}}],
+            [{"LOWER": {"IN": ["latest", "comparable", "same", "year-ago", "year-earlier"]}}, {"LOWER": {"IN": ["quarter", "period"]}}],
+        ],
+        "CAL": [
+            [{"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}],
+            [{"LOWER": {"IN": ["last", "this", "next"]}}, {"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}],
+            [{"LOWER": {"IN": _MONTH_ABBR}}, {"SHAPE": {"IN": ["d", "dd", "dxx", "ddxx"]}},
+             {"ORTH": ",", "OP": "?"}, {"SHAPE": "dddd", "OP": "?"}],
+            [{"LOWER": {"IN": _HOLIDAY_FIRST}, "IS_TITLE": True}, {"LOWER": {"IN": ["day", "eve", "sunday", "monday", "week"]}, "OP": "?"}],
+            [{"LOWER": {"IN": _MONTH_FULL}, "TAG": {"IN": ["NNP", "NN"]}}],
+            [{"LOWER": {"IN": ["last", "this", "next", "early", "late", "mid"]}}, {"LOWER": {"IN": _MONTH_FULL}, "TAG": {"IN": ["NNP", "NN"]}}],
+            [{"SHAPE": "dddd", "TAG": "CD"}],
+            [{"SHAPE": {"IN": ["dddds", "dddd's"]}}],
+        ],
+    }
+
+
+#: words after which a leading "the" belongs to the expression ("the past three years")
+_THE_BEFORE = {"past", "last", "next", "coming", "previous", "following", "first", "second",
+               "third", "fourth", "final", "latest", "recent", "fiscal", "same", "comparable",
+               "year-ago", "year-earlier", "spring", "summer", "autumn", "fall", "winter", "early",
+               "late", "current", "weekend", "week", "month", "year", "day"}
+
+
+# --------------------------------------------------------------------------- factory
+
+
+@Language.factory(
+    "dates",
+    assigns=["doc._.dates_data", "doc.spans"],
+    requires=["doc.ents", "token.tag", "token.dep"],
+    default_config={"fiscal_year_start": 4, "span_key": "dates", "keep_unnormalised": False},
+)
+def make_dates(
+    nlp: Language, name: str, *, fiscal_year_start: int = 4, span_key: str = "dates",
+    keep_unnormalised: bool = False,
+) -> "DateExtractor":
+    """Build the dates component.
+
+    fiscal_year_start: first month of a fiscal year ("2016/17" runs April-March by default).
+    span_key: the ``doc.spans`` key of the results.
+    keep_unnormalised: keep DATE/TIME entities the normaliser cannot read (value None).
+    """
+    return DateExtractor(nlp, name, fiscal_year_start=fiscal_year_start, span_key=span_key,
+                         keep_unnormalised=keep_unnormalised)
+
+
+class DateExtractor(Pipe):
+    """Finds and normalises time expressions (TIMEX3)."""
+
+    def __init__(self, nlp: Language, name: str = "dates", *, fiscal_year_start: int = 4,
+                 span_key: str = "dates", keep_unnormalised: bool = False):
+        self.name = name
+        self.fiscal_year_start = fiscal_year_start
+        self.span_key = span_key
+        self.keep_unnormalised = keep_unnormalised
+        self.matcher = Matcher(nlp.vocab)
+        for label, pats in _patterns().items():
+            self.matcher.add(label, pats)
+        extensions.register()
+
+    # ------------------------------------------------------------------ main
+    def __call__(self, doc: Doc) -> Doc:
+        anchor = doc._.published
+        cands: List[Tuple[Span, str]] = []
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME"):
+                for sp in self._fix(ent):
+                    cands.append((sp, "ner"))
+        for match_id, s, e in self.matcher(doc):
+            if s > 0 and doc[s - 1].lower_ == "the" and (doc[s].lower_ in _THE_BEFORE or (doc[s].like_num and doc[s].shape_ != "dddd")):
+                s -= 1
+            sp = self._trim(doc[s:e])
+            if sp is not None:
+                cands.append((sp, "rule"))
+        results: List[Tuple[Span, Timex]] = []
+        chosen = self._choose(doc, cands, anchor)
+        for sp, tx in chosen:
+            results.append((sp, tx))
+        results = self._join_date_time(doc, results, anchor)
+        results = _resolve_in_context(doc, results)
+        records: List[TimeExpression] = []
+        spans: List[Span] = []
+        for sp, tx in results:
+            records.append(TimeExpression(
+                text=sp.text, start=sp.start_char, end=sp.end_char, type=tx.type, value=tx.value,
+                mod=tx.mod, anchored=bool(tx.anchored and anchor), begin=tx.begin, finish=tx.finish))
+            spans.append(Span(doc, sp.start, sp.end, label=tx.type))
+        extensions.set_records(doc, "dates", records)
+        doc.spans[self.span_key] = spans
+        return doc
+
+    # ------------------------------------------------------------------ candidates
+    def _choose(self, doc: Doc, cands: List[Tuple[Span, str]], anchor) -> List[Tuple[Span, Timex]]:
+        """Normalise every candidate and keep the longest non-overlapping readable ones."""
+        seen: Dict[Tuple[int, int], Tuple[Span, Optional[Timex], str]] = {}
+        for sp, src in cands:
+            key = (sp.start, sp.end)
+            if key in seen:
+                continue
+            if not _plausible(sp):
+                continue
+            tx = self._normalise(sp, anchor)
+            if tx is None and not (self.keep_unnormalised and src == "ner"):
+                continue
+            seen[key] = (sp, tx, src)
+        ordered = sorted(seen.values(), key=lambda x: (-(x[0].end - x[0].start), x[0].start))
+        taken = set()
+        out = []
+        for sp, tx, src in ordered:
+            if any(i in taken for i in range(sp.start, sp.end)):
+                continue
+            taken.update(range(sp.start, sp.end))
+            out.append((sp, tx if tx is not None else Timex(sp.label_ if sp.label_ in ("DATE", "TIME") else "DATE", None)))
+        out.sort(key=lambda x: x[0].start)
+        return out
+
+    def _normalise(self, sp: Span, anchor) -> Optional[Timex]:
+        tx = normalise(sp.text, anchor, tense=tense_of(sp), fiscal_year_start=self.fiscal_year_start)
+        if tx is None:
+            return None
+        # "a year" / "an hour" after a count or a noun is a rate: "800 reports a month"
+        if tx.type == "DURATION" and sp[0].lower_ in ("a", "an", "per") and len(sp) == 2 and sp.start > 0:
+            prev = sp.doc[sp.start - 1]
+            if prev.tag_ in ("CD", "NN", "NNS", "$") or prev.lower_ in ("times", "once", "twice") or prev.like_num:
+                return Timex("SET", tx.value)
+        return tx
+
+    def _trim(self, sp: Span) -> Optional[Span]:
+        """TimeML extent: drop leading prepositions/possessives and trailing punctuation."""
+        doc = sp.doc
+        s, e = sp.start, sp.end
+        while s < e and (doc[s].lower_ in _LEAD_DROP or doc[s].is_punct or doc[s].is_space or doc[s].tag_ in ("PRP$", "POS", "IN") and doc[s].lower_ not in ("around", "over", "under", "after", "before")):
+            s += 1
+        # TimeML extents include the quantifying modifier ("more than four years", "up to
+        # 10 years", "nearly two weeks"); the value carries it as ``mod``
+        if s < e and (doc[s].like_num or doc[s].lower_ in ("a", "an", "the")):
+            for words in _MOD_BEFORE:
+                n = len(words)
+                if s - n >= 0 and tuple(t.lower_ for t in doc[s - n:s]) == words:
+                    s -= n
+                    break
+        # "the age of 18", "aged 18": not a time expression
+        for i in range(s, e):
+            if doc[i].lower_ in _AGE_WORDS:
+                return None
+        # possessive owner before the expression: "the company's third quarter"
+        for i in range(s, e):
+            if doc[i].tag_ == "POS" and i + 1 < e:
+                left = doc[s:i]
+                if not any(t.lower_ in _TEMPORAL_NOUNS or t.like_num for t in left):
+                    s = i + 1
+        # a determiner before a time expression used as a premodifier belongs to the noun
+        # it modifies: "the [third-quarter] loss", "the [two-day] meeting"
+        if e - s >= 2 and doc[s].lower_ in ("the", "a", "an") and e < len(doc):
+            last = doc[e - 1]
+            if last.dep_ in ("compound", "amod", "nmod", "npadvmod") and last.head.i >= e and last.head.tag_.startswith("NN") \
+                    and (any(t.text == "-" for t in doc[s:e]) or "-" in last.text or last.tag_ == "JJ"):
+                s += 1
+        while e > s and (doc[e - 1].lower_ in _TRAIL_DROP or doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].tag_ == "POS"):
+            if doc[e - 1].text in ("a.m.", "p.m."):
+                break
+            e -= 1
+        if e <= s:
+            return None
+        return doc[s:e]
+
+    def _fix(self, ent: Span) -> List[Span]:
+        sp = self._trim(ent)
+        if sp is None:
+            return []
+        doc = ent.doc
+        # split on a coordination of two expressions: "Friday and Saturday", "1990, 1991"
+        for i in range(sp.start + 1, sp.end - 1):
+            if doc[i].lower_ in ("and", "or", ",", ";") and not (doc[i].lower_ == "," and _is_date_comma(doc, i)):
+                left = self._trim(doc[sp.start:i])
+                right = self._trim(doc[i + 1:sp.end])
+                if left is not None and right is not None and sp[0].lower_ not in ("between", "from"):
+                    return [x for part in (left, right) for x in self._fix(part)] if (left.end - left.start) < (sp.end - sp.start) else [left, right]
+        return [sp]
+
+    def _join_date_time(self, doc: Doc, results: List[Tuple[Span, Timex]], anchor) -> List[Tuple[Span, Timex]]:
+        """Join a date and the clock time right after it ("13 December 2023, 17:54")."""
+        out: List[Tuple[Span, Timex]] = []
+        for sp, tx in results:
+            if out:
+                psp, ptx = out[-1]
+                gap = doc[psp.end:sp.start]
+                if (ptx.type == "DATE" and tx.type == "TIME" and len(gap) <= 1 and all(t.text in (",", "at") for t in gap)
+                        and ptx.value and tx.value and "T" in tx.value):
+                    joined = doc[psp.start:sp.end]
+                    jtx = normalise(joined.text, anchor, tense=tense_of(joined), fiscal_year_start=self.fiscal_year_start)
+                    if jtx is not None and jtx.type == "TIME":
+                        out[-1] = (joined, jtx)
+                        continue
+            out.append((sp, tx))
+        return out
+
+
+def _plausible(sp: Span) -> bool:
+    """Filters for spans that look temporal but are not TIMEX3 in TimeML practice: ages
+    ("6-year-old", "52 years old"), adjectives ("annual report", "quarterly dividend"),
+    and ambiguous single nouns with no temporal context ("a fall in prices")."""
+    doc = sp.doc
+    nxt = doc[sp.end] if sp.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("old", "-old"):
+        return False
+    if any(t.lower_ in ("old", "-old") or t.lower_.endswith(("-old", "-olds")) for t in sp):
+        return False
+    if nxt is not None and nxt.text == "-" and sp.end + 1 < len(doc) and doc[sp.end + 1].lower_ == "old":
+        return False
+    if len(sp) == 1:
+        tok = sp[0]
+        low = tok.lower_
+        if low in _NEEDS_CONTEXT:
+            if low in ("annual", "quarterly", "daily", "weekly", "monthly", "yearly") and tok.tag_ == "JJ":
+                return False
+            if low in ("fall", "spring", "night", "nights", "second", "seconds"):
+                prev = doc[sp.start - 1] if sp.start > 0 else None
+                if prev is None or prev.lower_ not in _CONTEXT_BEFORE:
+                    return False
+        if tok.like_num and not tok.is_digit:
+            return True
+        if tok.is_digit and len(tok.text) < 4:
+            return False  # a bare day or two-digit number: not a date on its own
+    return True
+
+
+def _is_date_comma(doc: Doc, i: int) -> bool:
+    """A comma inside one date: "Aug. 7, 1998", "Tuesday, 7th August", "Dec. 13, 17:54"."""
+    prev, nxt = doc[i - 1], doc[i + 1]
+    if prev.lower_ in WEEKDAYS or prev.lower_.rstrip(".") in WEEKDAYS:
+        return True
+    if nxt.like_num and len(nxt.text) == 4 and nxt.text.isdigit():
+        return True
+    if prev.like_num and nxt.like_num and ":" in nxt.text:
+        return True
+    if ":" in nxt.text or nxt.lower_ in ("a.m.", "p.m."):
+        return True
+    return False
+
+
+_POINT = re.compile(r"^(\d{4})(?:-(Q[1-4]|H[12]|\d{2})(?:-(\d{2}))?)?$")
+_YEAR_AGO = re.compile(
+    r"^(?:(?:a|one|the|some) )?(?:full )?(?:year|12 months|twelve months)[ -](?:ago|earlier|before)$|"
+    r"^(?:the )?(?:comparable |same |corresponding )?year[ -](?:ago|earlier)(?: (?:quarter|period|results?))?$", re.I)
+#: anaphoric expressions: resolved against the last date mentioned nearby
+_ANAPHORA = {
+    "that year": ("year", 0), "the same year": ("year", 0), "the following year": ("year", 1),
+    "the previous year": ("year", -1), "the year before": ("year", -1), "the prior year": ("year", -1),
+    "that month": ("month", 0), "the same month": ("month", 0), "the following month": ("month", 1),
+    "the previous month": ("month", -1), "that day": ("day", 0), "the same day": ("day", 0),
+    "that same day": ("day", 0), "the following day": ("day", 1), "the next day": ("day", 1),
+    "the day before": ("day", -1), "the previous day": ("day", -1), "the day after": ("day", 1),
+    "that quarter": ("quarter", 0), "the same quarter": ("quarter", 0), "that week": ("week", 0),
+    "later that year": ("year", 0), "earlier that year": ("year", 0), "later that day": ("day", 0),
+    "earlier that day": ("day", 0), "later that month": ("month", 0), "earlier that month": ("month", 0),
+}
+
+
+def _resolve_in_context(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tuple[Span, Timex]]:
+    """Relative expressions that take their reference from the text, not the publication
+    date (TimeML: the anchor is the last time mentioned): "a year earlier" after "the third
+    quarter" is the same quarter a year before (``1988-Q3``), "that day" / "the next day"
+    after "on Friday" is that Friday / the Saturday after. Only a date mentioned in the same
+    or the previous sentence is used; otherwise the value from the publication date stays."""
+    out: List[Tuple[Span, Timex]] = []
+    last: Optional[Tuple[str, int]] = None  # (value, sentence start token)
+    prev_sent_start = -1
+    cur_sent_start = -1
+    for sp, tx in results:
+        sent_start = sp.sent.start if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else 0
+        if sent_start != cur_sent_start:
+            prev_sent_start, cur_sent_start = cur_sent_start, sent_start
+        near = last is not None and last[1] in (cur_sent_start, prev_sent_start)
+        low = sp.text.lower().replace("\u2019", "'")
+        new = tx
+        if near and tx.value and tx.type == "DATE":
+            ref = _POINT.match(last[0])
+            if ref and _YEAR_AGO.match(low) and (ref.group(2) or ref.group(3)):
+                y = int(ref.group(1)) - 1
+                part = ref.group(2)
+                rest = last[0][4:]
+                if low.endswith(("quarter", "period")):
+                    # "the year-ago quarter": the quarter of the date mentioned, a year before
+                    q = part if part.startswith("Q") else (f"Q{(int(part) - 1) // 3 + 1}" if not part.startswith("H") else None)
+                    rest = f"-{q}" if q else None
+                if rest and not rest.endswith("-02-29"):
+                    new = tx.with_(value=f"{y:04d}{rest}")
+            elif ref and low in _ANAPHORA:
+                unit, k = _ANAPHORA[low]
+                v = _shift_value(last[0], unit, k)
+                if v is not None:
+                    new = tx.with_(value=v)
+        out.append((sp, new))
+        if new.value and new.type in ("DATE", "TIME") and _POINT.match(new.value[:10].rstrip("T")) and not _YEAR_AGO.match(low):
+            last = (new.value[:10] if new.type == "TIME" else new.value, cur_sent_start)
+    return out
+
+
+def _shift_value(value: str, unit: str, k: int) -> Optional[str]:
+    """Move a TIMEX3 point value by ``k`` units, at the granularity ``unit`` (which must not
+    be finer than the value's own)."""
+    import datetime as _dt
+
+    from ..normalize.timex import _fmt, shift
+
+    m = _POINT.match(value)
+    if not m:
+        return None
+    y = int(m.group(1))
+    part, day = m.group(2), m.group(3)
+    if unit == "year":
+        return f"{y + k:04d}"
+    if unit == "day":
+        if not day:
+            return None
+        d = _dt.date(y, int(part), int(day))
+        return (d + _dt.timedelta(days=k)).isoformat()
+    if part is None or part.startswith(("Q", "H")):
+        if unit == "quarter" and part and part.startswith("Q"):
+            q = int(part[1]) - 1 + k
+            return f"{y + q // 4:04d}-Q{q % 4 + 1}"
+        return None
+    d = _dt.date(y, int(part), int(day) if day else 1)
+    if unit in ("month", "quarter", "week"):
+        return _fmt(shift(d, unit, k), unit)
+    return None
+
+
+_REPORTING = {"said", "say", "says", "told", "tell", "tells", "reported", "reports", "announced",
+              "announces", "added", "adds", "noted", "notes", "stated", "states", "estimated",
+              "predicted", "forecast", "expected", "expects", "believes", "believed", "thinks",
+              "thought", "according"}
+
+
+def tense_of(sp: Span) -> Optional[str]:
+    """The tense of the verb governing a span: "past" (VBD, perfect), "future" (will/shall,
+    going to), "present" (VBZ/VBP) or None."""
+    tok: Token = sp.root
+    seen = 0
+    while not tok.tag_.startswith("VB") and tok.head is not tok and seen < 8:
+        tok = tok.head
+        seen += 1
+    if not tok.tag_.startswith("VB"):
+        return None
+    # a reporting verb reached through a noun or adjective ("said the dividend is payable
+    # Dec. 1"): its tense is the report's, not the event's
+    if seen > 2 and tok.lower_ in _REPORTING:
+        return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    for a in auxes:
+        if a.lower_ in _FUTURE_AUX:
+            return "future"
+        if a.lower_ in ("going",) or (a.lower_ in ("is", "are", "am") and tok.tag_ == "VB"):
+            return "future"
+    for a in auxes:
+        if a.tag_ == "VBD" or a.lower_ in ("had", "was", "were", "did"):
+            return "past"
+        if a.lower_ in ("has", "have", "'ve") and tok.tag_ == "VBN":
+            return "past"
+    if tok.tag_ == "VBD":
+        return "past"
+    if tok.tag_ == "VBN" and tok.dep_ not in ("amod", "acl"):
+        return "past" if not auxes else None
+    if tok.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if tok.tag_ == "VBG" and auxes:
+        a = auxes[0].lower_
+        return "past" if a in ("was", "were") else "present"
+    return None

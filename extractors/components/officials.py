@@ -1,0 +1,770 @@
+"""Officials and other named persons, with their roles (title + organisation) and mentions.
+
+Names come from the model's PERSON entities, repaired: titles and honorifics the model put
+inside the name are moved out ("Constable Simon Bailey"), times and digits cut off
+("Ali Miraj 12pm - 3"), split names joined, organisations and titles dropped; "Mr X"
+after an honorific is added when the model missed it.
+
+Roles come from
+- a title before the name: "Director General Graeme Biggar", "Norfolk Chief Constable
+  Simon Bailey", "Bank of England Governor Andrew Bailey", "Director General of Operations Rob Jones";
+- an apposition: "Rob Jones, the NCA's director of operations", "Keith Bristow, head of the
+  National Crime Agency", "Theresa May, the Home Secretary", "the ONS's chief economist, Grant Fitzner";
+- a predicate: "Rachel Reeves became Chancellor", "X has been appointed commissioner of ...";
+- a definite description elsewhere ("the head of the National Crime Agency said ... Keith
+  Bristow said"; "Mr Buckland said ... The Government minister told ...").
+
+The organisation of a role is the one the phrase names (possessive, premodifier, "of/at the X",
+a place before a police title), else a body of the article whose usual titles include it
+(Governor -> Bank of England). Self-contained offices (Home Secretary) keep ``organisation``
+None, as worded, and carry the body in ``Role.implied_organisation``.
+
+Later mentions ("Mr Biggar", "Biggar", "Director General Biggar", "the director general", and
+"he"/"she" when one person fits) fold onto the full name. Persons with no role go to
+``doc._.persons`` (``is_official=False``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Set, Tuple
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+
+from .. import extensions
+from ..records import Mention, Official, Role
+from .organisations import _APOS, load_gazetteer, load_titles
+
+HONORIFICS = {
+    "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": None, "dr.": None,
+    "sir": "m", "dame": "f", "lord": "m", "lady": "f", "prof": None, "prof.": None, "professor": None,
+    "rev": None, "rev.": None, "reverend": None, "mx": None,
+}
+NAME_PARTICLES = {"de", "van", "von", "der", "den", "bin", "al", "el", "da", "di", "la", "le", "du", "dos", "das", "ibn", "ben", "del", "della", "st"}
+#: dropped from the start of a title: they qualify the time, not the role
+TIME_QUALIFIERS = {"former", "then", "outgoing", "incoming", "new", "current", "incumbent", "late", "ex", "ex-", "previous", "erstwhile", "newly", "appointed"}
+#: modifiers that are part of a title when right before it
+TITLE_MODIFIERS = {"acting", "deputy", "interim", "shadow", "assistant", "senior", "junior", "vice", "joint", "co", "principal", "chief", "national", "regional", "executive", "permanent"}
+#: words between a name and a predicative title: "has been appointed", "became", "was named"
+PREDICATE_SKIP = {"has", "have", "had", "been", "was", "is", "will", "be", "would", "became", "become", "becomes",
+                  "appointed", "named", "elected", "made", "as", "to", "serve", "serves", "served", "now", "also", "already", "later", "subsequently"}
+PREDICATE_TRIGGERS = {"became", "become", "becomes", "appointed", "named", "elected", "is", "was", "serves", "served"}
+APPOSITION_SKIP = {"who", "is", "was", "has", "had", "been", "became", "becomes", "now", "then", "currently", "also", "as", "serves", "served", "appointed", "named"}
+DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"}
+PREPS = {"of", "for", "at", "to", "on", "in"}
+STOP_TEXT = {",", ".", ";", ":", "(", ")", "\"", "“", "”", "'", "‘", "’", "-", "–", "—", "!", "?", "[", "]"}
+PRONOUNS = {"he": "m", "she": "f"}
+SPEECH_VERBS = {"said", "says", "told", "added", "warned", "announced", "urged", "called", "claimed", "stated", "insisted", "argued", "revealed", "admitted", "explained"}
+
+
+@dataclass
+class _Mention:
+    start: int  # tokens
+    end: int
+    kind: str = "name"  # name | description | pronoun
+    gender: Optional[str] = None
+
+
+@dataclass
+class _Person:
+    tokens: Tuple[str, ...]  # the fullest name
+    mentions: List[_Mention] = field(default_factory=list)
+    roles: List[Tuple[Role, int]] = field(default_factory=list)  # (role, priority: 0 direct, 1 description)
+    gender: Optional[str] = None
+    byline: bool = False
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+@dataclass
+class _RoleParse:
+    title_start: int
+    title_end: int
+    end: int  # end of the whole phrase (title + organisation part)
+    org_id: Optional[str] = None
+    org_name: Optional[str] = None
+    org_start: Optional[int] = None
+    title_tokens: List[int] = field(default_factory=list)
+
+
+class Officials(Pipe):
+    """Find persons and their roles; store Official records (officials and persons)."""
+
+    def __init__(self, nlp: Language, name: str = "officials", *, titles: str, gazetteer: str, pronouns: bool,
+                 descriptions: bool, max_title_tokens: int):
+        extensions.register()
+        self.name = name
+        self.vocab = nlp.vocab
+        self._tokenizer = nlp.tokenizer
+        self.titles_name = titles
+        self.gazetteer_name = gazetteer
+        self.pronouns = pronouns
+        self.descriptions = descriptions
+        self.max_title_tokens = max_title_tokens
+        self._matcher: Optional[PhraseMatcher] = None
+
+    def _titles_matcher(self) -> PhraseMatcher:
+        if self._matcher is None:
+            m = PhraseMatcher(self.vocab, attr="LOWER")
+            m.add("TITLE", [self._tokenizer(t) for t in load_titles(self.titles_name)])
+            self._matcher = m
+        return self._matcher
+
+    # ================================================================== main
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.doc = doc
+        n = len(doc)
+        # titles: for each token, the longest title match starting there
+        self.title_at: Dict[int, int] = {}
+        self.in_title = [False] * n
+        for _, s, e in self._titles_matcher()(doc):
+            if e > self.title_at.get(s, s):
+                self.title_at[s] = e
+            for i in range(s, e):
+                self.in_title[i] = True
+        # organisations from the earlier component
+        self.orgs = {o["id"]: o for o in extensions.get_data(doc, "organisations")}
+        self.org_of_tok: List[Optional[Tuple[str, int, int]]] = [None] * n
+        org_names = set()
+        for o in self.orgs.values():
+            org_names.add(o["name"].lower())
+            org_names.update(a.lower() for a in o.get("aliases", []))
+            for m in o.get("mentions", []):
+                sp = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+                if sp is None:
+                    continue
+                for i in range(sp.start, sp.end):
+                    self.org_of_tok[i] = (o["id"], sp.start, sp.end)
+        self.gaz = load_gazetteer(self.gazetteer_name)
+
+        names = self._name_spans(org_names)
+        persons = self._cluster(names)
+        self.person_at: Dict[int, _Person] = {}
+        for p in persons:
+            for m in p.mentions:
+                for i in range(m.start, m.end):
+                    self.person_at[i] = p
+        self._mark_bylines(persons)
+        if self.pronouns:
+            self._pronouns(persons)
+        used_title_tokens: Set[int] = set()
+        for p in persons:
+            if p.byline:
+                continue
+            for m in list(p.mentions):
+                for role, used in self._roles_of_mention(m):
+                    self._add_role(p, role, 0)
+                    used_title_tokens.update(used)
+        if self.descriptions:
+            self._descriptions(persons, used_title_tokens)
+        self._finish(persons)
+        self.doc = None
+        return doc
+
+    def _mark_bylines(self, persons: List["_Person"]) -> None:
+        """A name alone on its line with a time or 'By' ("Ali Miraj 12pm - 3pm", "By Jane Smith"):
+        a programme header or byline, not a person of the story."""
+        doc = self.doc
+        text = doc.text
+        for p in persons:
+            for m in p.mentions:
+                if m.kind != "name":
+                    continue
+                a = doc[m.start].idx
+                b = doc[m.end - 1].idx + len(doc[m.end - 1])
+                ls = text.rfind("\n", 0, a) + 1
+                le = text.find("\n", b)
+                le = len(text) if le < 0 else le
+                rest = (text[ls:a] + " " + text[b:le]).split()
+                if not rest and ls == 0:
+                    p.byline = True
+                elif rest and (rest[0].lower() == "by" or any(any(c.isdigit() for c in w) for w in rest)) and \
+                        not any(w.isalpha() and w.islower() and len(w) > 2 and w not in ("am", "pm") for w in rest):
+                    p.byline = True
+
+    # ================================================================== names
+
+    def _name_spans(self, org_names: Set[str]) -> List[_Mention]:
+        doc = self.doc
+        spans: List[_Mention] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            cleaned = self._clean_name(ent.start, ent.end)
+            if cleaned is None:
+                continue
+            s, e, gender = cleaned
+            if s == ent.start and s > 0 and doc[s - 1].ent_type_ in ("GPE", "NORP", "ORG") and doc[s - 1].ent_iob_ == "B" \
+                    and doc[s - 1].is_title and doc[s - 1].tag_ == "NNP" and not self.org_of_tok[s - 1] and not self.in_title[s - 1] \
+                    and (s - 1 == doc[s].sent.start or doc[s - 2].is_punct or doc[s - 2].tag_ in ("DT", "CC") or doc[s - 2].tag_.startswith("VB")):
+                s -= 1  # ", Sadiq Khan" with "Sadiq" tagged as a place
+            text = doc[s:e].text
+            if text.lower() in org_names or self.gaz.lookup(text) is not None:
+                continue
+            if any(self.org_of_tok[i] for i in range(s, e)):
+                continue
+            if e - s == 1 and doc[s].tag_ == "NNPS":
+                continue  # "Britons"
+            if e - s == 1 and any(n.split()[0] == text.lower() and len(n.split()) > 1 for n in org_names):
+                continue  # "Altria" after "Altria Group"
+            # "Victim's Strategy": a one-word name that is part of a named thing
+            if e - s == 1 and e + 1 < len(doc) and (doc[e].tag_ == "POS" or doc[e].text in _APOS) and doc[e + 1].is_title:
+                continue
+            spans.append(_Mention(s, e, "name", gender))
+        # join split names: two person spans with nothing between
+        spans.sort(key=lambda m: m.start)
+        joined: List[_Mention] = []
+        for m in spans:
+            if joined and joined[-1].end == m.start and doc[m.start - 1].whitespace_:
+                joined[-1] = _Mention(joined[-1].start, m.end, "name", joined[-1].gender or m.gender)
+            elif joined and m.start < joined[-1].end:
+                continue
+            else:
+                joined.append(m)
+        taken = {i for m in joined for i in range(m.start, m.end)}
+        # names the model missed after an honorific or a title: "Mr Buckland", "Chancellor Jeremy Hunt"
+        for tok in doc:
+            low = tok.lower_
+            if low in HONORIFICS:
+                start = tok.i + 1
+                if start < len(doc) and doc[start].text == ".":
+                    start += 1
+            elif tok.i in self.title_at and tok.is_title:
+                start = self.title_at[tok.i]
+            else:
+                continue
+            end = start
+            while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].tag_ in ("NNP", "NNPS") \
+                    and end not in taken and not self.org_of_tok[end] and not self.in_title[end] and doc[end].is_alpha:
+                end += 1
+            if end == start or (low not in HONORIFICS and end - start < 2):
+                continue
+            if doc[end - 1].ent_type_ and doc[end - 1].ent_type_ not in ("PERSON", "ORG", "NORP"):
+                continue
+            if end < len(doc) and doc[end].is_title and doc[end].tag_ in ("NNP", "NNPS") and end not in taken:
+                continue  # a longer capitalised run: not clearly a name
+            text = doc[start:end].text
+            if text.lower() in org_names or self.gaz.lookup(text) is not None:
+                continue
+            joined.append(_Mention(start, end, "name", HONORIFICS.get(low)))
+            taken.update(range(start, end))
+        joined.sort(key=lambda m: m.start)
+        return joined
+
+    def _clean_name(self, s: int, e: int) -> Optional[Tuple[int, int, Optional[str]]]:
+        doc = self.doc
+        gender = None
+        # leading: determiners, honorifics, title words ("Constable Simon Bailey")
+        while s < e - 1:
+            t = doc[s]
+            if t.lower_ in HONORIFICS:
+                gender = gender or HONORIFICS[t.lower_]
+                s += 1
+            elif t.lower_ in DETERMINERS or t.is_punct or (self.in_title[s] and not t.lower_ in NAME_PARTICLES):
+                s += 1
+            else:
+                break
+        # cut at the first token that cannot be part of a name: digits, times, spaced dashes
+        cut = s
+        while cut < e:
+            t = doc[cut]
+            if t.like_num or any(c.isdigit() for c in t.text) or t.text in _APOS or t.tag_ == "POS":
+                break
+            if t.is_punct and t.text not in ("-", ".") or (t.text == "-" and (doc[cut - 1].whitespace_ or t.whitespace_)):
+                break
+            if t.is_alpha and t.is_lower and t.lower_ not in NAME_PARTICLES:
+                break
+            if t.is_space:
+                break
+            cut += 1
+        e = cut
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in NAME_PARTICLES):
+            e -= 1
+        if e <= s:
+            return None
+        toks = doc[s:e]
+        if not any(t.is_alpha for t in toks):
+            return None
+        if all(self.in_title[i] for i in range(s, e)) or (e - s == 1 and toks[0].lower_ in HONORIFICS):
+            return None
+        if not toks[0].text[:1].isupper():
+            return None
+        return s, e, gender
+
+    # ================================================================== clustering
+
+    def _cluster(self, names: List[_Mention]) -> List[_Person]:
+        doc = self.doc
+        persons: List[_Person] = []
+        by_full: Dict[Tuple[str, ...], _Person] = {}
+        shorts: List[_Mention] = []
+        for m in names:
+            toks = tuple(t.text for t in doc[m.start:m.end] if t.text not in ("-",))
+            if len(toks) >= 2:
+                key = tuple(t.lower() for t in toks)
+                p = by_full.get(key)
+                if p is None:
+                    # the same person with a middle name: first and last word agree
+                    p = next((q for q in persons if len(q.tokens) >= 2 and q.tokens[0].lower() == key[0] and q.tokens[-1].lower() == key[-1]), None)
+                if p is None:
+                    p = _Person(toks)
+                    persons.append(p)
+                    by_full[key] = p
+                elif len(toks) > len(p.tokens):
+                    p.tokens = toks
+                p.mentions.append(m)
+                p.gender = p.gender or m.gender
+            else:
+                shorts.append(m)
+        surnames = {p.tokens[-1].lower() for p in persons if len(p.tokens) >= 2}
+        taken = {i for m in names for i in range(m.start, m.end)}
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "GPE", "NORP") and len(ent) == 1 and ent.text.lower() in surnames and ent.start not in taken \
+                    and not self.org_of_tok[ent.start]:
+                shorts.append(_Mention(ent.start, ent.end, "name"))  # "Sunak meets pledge" tagged ORG
+        for m in sorted(shorts, key=lambda x: x.start):
+            word = doc[m.start].text.lower()
+            cands = [p for p in persons if len(p.tokens) >= 2 and p.tokens[-1].lower() == word]
+            if not cands:
+                cands = [p for p in persons if len(p.tokens) >= 2 and p.tokens[0].lower() == word]
+            if m.gender:
+                cands = [p for p in cands if p.gender in (None, m.gender)] or cands
+            if len(cands) > 1:
+                # the one mentioned most recently before, else the first after
+                before = [(max(x.start for x in p.mentions if x.start < m.start), p) for p in cands if any(x.start < m.start for x in p.mentions)]
+                cands = [max(before, key=lambda bp: bp[0])[1]] if before else [min(cands, key=lambda p: p.first)]
+            if cands:
+                p = cands[0]
+            else:
+                p = next((q for q in persons if len(q.tokens) == 1 and q.tokens[0].lower() == word), None)
+                if p is None:
+                    p = _Person((doc[m.start].text,))
+                    persons.append(p)
+            p.mentions.append(m)
+            p.gender = p.gender or m.gender
+        for p in persons:
+            p.mentions.sort(key=lambda x: x.start)
+        persons.sort(key=lambda p: p.first)
+        return persons
+
+    # ================================================================== roles
+
+    def _org_at(self, i: int) -> Optional[Tuple[str, int, int]]:
+        return self.org_of_tok[i] if 0 <= i < len(self.doc) else None
+
+    def _known_type(self, org_id: str) -> bool:
+        """Whether a body is known (gazetteer) or named like one (head word): only those
+        premodify a title as its organisation."""
+        return bool(self.orgs.get(org_id, {}).get("type"))
+
+    def _title_start_near(self, i: int, limit: int) -> Optional[int]:
+        """A title match starting at i, or after up to ``limit`` modifier words."""
+        doc = self.doc
+        j = i
+        while j < len(doc) and j - i <= limit:
+            if j in self.title_at:
+                return j
+            t = doc[j]
+            if t.tag_ in ("JJ", "NN", "NNP", "VBG", "HYPH") and t.text not in STOP_TEXT and not self._org_at(j) and j not in self.person_at:
+                j += 1
+                continue
+            return None
+        return None
+
+    def _parse_role(self, a: int, b: int) -> Optional[_RoleParse]:
+        """A role phrase starting at token a (not past b): [det] [ORG's|ORG] [mods] TITLE [of/at/for ...]."""
+        doc = self.doc
+        i = a
+        org: Optional[Tuple[str, int, int]] = None
+        while i < b and (doc[i].lower_ in DETERMINERS or doc[i].lower_ in TIME_QUALIFIERS or doc[i].text in ("-",)):
+            i += 1
+        o = self._org_at(i)
+        if o and i < b:
+            org_end = o[2]
+            if org_end < b and doc[org_end].tag_ == "POS" or (org_end < len(doc) and doc[org_end].text in _APOS):
+                org, i = o, org_end + 1
+            elif org_end < b and (org_end in self.title_at or self._title_start_near(org_end, 2) is not None) \
+                    and self._known_type(o[0]):
+                org, i = o, org_end  # "NCA Director General"; but "Trade and Industry Secretary" is one title
+        # a common-noun possessor: "the agency's head of investigations"
+        if org is None and i + 1 < b and doc[i].tag_ in ("NN", "NNP") and doc[i + 1].tag_ == "POS" and not self._org_at(i) \
+                and i not in self.person_at:
+            i += 2
+        while i < b and doc[i].lower_ in TIME_QUALIFIERS:
+            i += 1
+        # a place before the title ("US Treasury Secretary"): not part of the title
+        if i < b and doc[i].ent_type_ in ("GPE", "NORP") and i not in self.title_at and not self._org_at(i):
+            i += 1
+        ts = self._title_start_near(i, 3)
+        if ts is None or ts >= b:
+            return None
+        title_start = i
+        te = self.title_at[ts]
+        if te > b:
+            return None
+        title_tokens = list(range(title_start, te))
+        end = te
+        # prepositional phrases: an organisation ends the title, other nouns extend it
+        while end < b and doc[end].lower_ in PREPS:
+            prep = end
+            k = end + 1
+            if k < b and doc[k].lower_ == "the":
+                k += 1
+            o2 = self._org_at(k)
+            if o2 and o2[1] == k and doc[prep].lower_ in ("of", "at", "for", "to") and org is None:
+                org = o2
+                end = o2[2]
+                break
+            if doc[prep].lower_ in ("to", "on", "in") and not (doc[prep].lower_ == "to" and doc[k].is_title):
+                break
+            j = k
+            while j < b and j - k < 6 and (doc[j].text not in STOP_TEXT or self._inner_hyphen(j)) and (not doc[j].tag_.startswith("VB") or doc[j].tag_ == "VBG"):
+                if doc[j].lower_ in ("and", "or", "but", "who", "which", "that", "said", "says") or doc[j].tag_ in ("CC", "WDT", "WP", "IN", "CD") \
+                        or self._org_at(j) or j in self.person_at:
+                    break
+                j += 1
+            if j == k:
+                break
+            title_tokens.extend(range(prep, j))
+            end = j
+        parse = _RoleParse(title_start, te, end, title_tokens=title_tokens)
+        if org:
+            parse.org_id = org[0]
+            parse.org_start = org[1]
+        return parse
+
+    def _role(self, parse: _RoleParse, pattern: str, stated: Tuple[int, int]) -> Role:
+        doc = self.doc
+        toks = parse.title_tokens
+        title = doc[toks[0]:toks[-1] + 1].text if toks == list(range(toks[0], toks[-1] + 1)) else " ".join(doc[i].text for i in toks)
+        org_id = parse.org_id
+        if org_id is None:
+            org_id = self._org_for_bare_title(title, toks[0])
+        org_name = self.orgs[org_id]["name"] if org_id else None
+        implied = None
+        off = self.gaz.office_of.get(title.lower())
+        if off is not None:
+            implied = self.gaz.entries[off].name
+        start = doc[stated[0]].idx
+        end = doc[stated[1] - 1].idx + len(doc[stated[1] - 1])
+        return Role(title=title, organisation=org_name, start=start, end=end, pattern=pattern,
+                    organisation_id=org_id, implied_organisation=implied)
+
+    def _org_for_bare_title(self, title: str, at: int) -> Optional[str]:
+        """A title with no organisation in its phrase: the body of the article whose usual
+        titles include it (the same sentence first, then the whole article)."""
+        t = title.lower()
+        for q in TIME_QUALIFIERS | {"acting", "interim"}:
+            if t.startswith(q + " "):
+                t = t[len(q) + 1:]
+        if t in self.gaz.office_of:
+            return None  # a self-contained office: "Home Secretary"
+
+        def fits(org: dict) -> bool:
+            idx = self.gaz.lookup(org["name"])
+            return idx is not None and t in self.gaz.entries[idx].titles
+
+        sent = self.doc[at].sent
+        in_sent = {self.org_of_tok[i][0] for i in range(sent.start, sent.end) if self.org_of_tok[i]}
+        cands = [oid for oid in in_sent if fits(self.orgs[oid])]
+        if len(cands) == 1:
+            return cands[0]
+        cands = [oid for oid, o in self.orgs.items() if fits(o)]
+        if len(cands) == 1:
+            return cands[0]
+        return None
+
+    def _roles_of_mention(self, m: _Mention) -> List[Tuple[Role, Set[int]]]:
+        if m.kind not in ("name", "pronoun"):
+            return []
+        doc = self.doc
+        out: List[Tuple[Role, Set[int]]] = []
+        s, e = m.start, m.end
+        sent = doc[s].sent
+        out.extend(self._as_role(m))
+        if m.kind == "pronoun":
+            k, trig = e, False
+            while k < sent.end and doc[k].lower_ in PREDICATE_SKIP and k - e < 5:
+                trig = trig or doc[k].lower_ in PREDICATE_TRIGGERS
+                k += 1
+            if trig and k > e:
+                out.extend(self._role_list(k, sent.end, "predicate", single=True))
+            return out
+        # --- title before the name (honorific in between allowed: "Chief Constable Mr X" is rare; skip)
+        first = s
+        if first > 0 and doc[first - 1].lower_ in HONORIFICS:
+            first -= 1
+        if first > sent.start:
+            a = self._chunk_start(first, sent.start)
+            if a is not None:
+                for start in range(a, first):
+                    parse = self._parse_role(start, first)
+                    if parse and parse.end == first:
+                        out.append((self._role(parse, "title-before", (start, first)), set(range(start, first))))
+                        break
+        # --- reversed apposition: "the ONS's chief economist, Grant Fitzner"
+        if first - 1 > sent.start and doc[first - 1].text == "," and (e >= len(doc) or doc[e].text in (",", ".", ";") or doc[e].tag_.startswith("VB")):
+            a = self._chunk_start(first - 1, sent.start)
+            if a is not None:
+                for start in range(a, first - 1):
+                    parse = self._parse_role(start, first - 1)
+                    if parse and parse.end == first - 1 and (start == sent.start or doc[start - 1].lower_ not in ("and", "or")):
+                        out.append((self._role(parse, "apposition", (start, first - 1)), set(range(start, first - 1))))
+                        break
+        # --- apposition after: "Rob Jones, the NCA's director of operations"
+        j = e
+        if j < sent.end and doc[j].text in ("'s", "’s"):
+            return out  # "Biggar's comments"
+        if j < sent.end and doc[j].text == ",":
+            j += 1
+            k = j
+            while k < sent.end and doc[k].lower_ in APPOSITION_SKIP and k - j < 4:
+                k += 1
+            out.extend(self._role_list(k, sent.end, "apposition"))
+        else:
+            # --- predicate: "Rachel Reeves became Chancellor", "X has been appointed commissioner of ..."
+            k = j
+            trig = False
+            while k < sent.end and doc[k].lower_ in PREDICATE_SKIP and k - j < 5:
+                trig = trig or doc[k].lower_ in PREDICATE_TRIGGERS
+                k += 1
+            if trig and k > j:
+                out.extend(self._role_list(k, sent.end, "predicate", single=True))
+        return out
+
+    def _as_role(self, m: _Mention) -> List[Tuple[Role, Set[int]]]:
+        """The subject of a verb with "as TITLE": "Stephen House has led it as acting commissioner"."""
+        doc = self.doc
+        head = doc[m.end - 1]
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        verb = head.head
+        for child in verb.children:
+            if child.lower_ == "as" and child.dep_ == "prep" and child.i > m.end:
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if not objs:
+                    continue
+                end = objs[0].right_edge.i + 1
+                parse = self._parse_role(child.i + 1, end)
+                if parse and parse.title_start <= child.i + 3:
+                    return [(self._role(parse, "predicate", (child.i + 1, parse.end)), set(range(child.i + 1, parse.end)))]
+        return []
+
+    def _role_list(self, k: int, limit: int, pattern: str, single: bool = False) -> List[Tuple[Role, Set[int]]]:
+        """Roles of a phrase starting at k; "X and the Y" gives two."""
+        doc = self.doc
+        out = []
+        while k < limit:
+            b = k
+            while b < limit and b - k < self.max_title_tokens and (doc[b].text not in STOP_TEXT or self._inner_hyphen(b)) and \
+                    not (doc[b].tag_.startswith("VB") and not self.in_title[b] and doc[b].tag_ != "VBG") and b not in self.person_at:
+                b += 1
+            parse = self._parse_role(k, b)
+            if parse is None:
+                break
+            # a title right before another name is that name's title, not an apposition
+            if parse.end < len(doc) and parse.end in self.person_at:
+                break
+            out.append((self._role(parse, pattern, (k, parse.end)), set(range(k, parse.end))))
+            if single:
+                break
+            nxt = parse.end
+            if nxt + 1 < limit and doc[nxt].lower_ == "and" and doc[nxt + 1].lower_ in DETERMINERS | {"a"}:
+                k = nxt + 1
+                continue
+            break
+        return out
+
+    def _inner_hyphen(self, i: int) -> bool:
+        doc = self.doc
+        return doc[i].text in ("-", "–") and i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+    def _chunk_start(self, end: int, floor: int) -> Optional[int]:
+        """Start of the run of title-like tokens ending right before ``end``."""
+        doc = self.doc
+        i = end - 1
+        start = None
+        while i >= floor and end - i <= self.max_title_tokens:
+            t = doc[i]
+            ok = (self.in_title[i] or self._org_at(i) is not None or t.tag_ in ("NNP", "NNPS", "POS")
+                  or t.lower_ in ("of", "for", "at", "the", "and", "&") and i < end - 1
+                  or t.lower_ in TIME_QUALIFIERS or t.lower_ in TITLE_MODIFIERS
+                  or (t.tag_ in ("JJ", "NN", "VBG") and i + 1 < end and (self.in_title[i + 1] or doc[i + 1].tag_.startswith("NN"))))
+            if not ok or t.text in STOP_TEXT or i in self.person_at:
+                break
+            if t.lower_ == "and" and not self._org_at(i):
+                break
+            start = i
+            i -= 1
+        return start
+
+    def _add_role(self, p: _Person, role: Role, priority: int) -> None:
+        key = ((role.title or "").lower(), role.organisation_id)
+        for r, _ in p.roles:
+            if ((r.title or "").lower(), r.organisation_id) == key:
+                return
+            if (r.title or "").lower() == key[0] and r.organisation_id is None and role.organisation_id:
+                r.organisation, r.organisation_id = role.organisation, role.organisation_id
+                return
+            if (r.title or "").lower() == key[0] and role.organisation_id is None:
+                return
+        p.roles.append((role, priority))
+
+    # ================================================================== descriptions
+
+    def _descriptions(self, persons: List[_Person], used: Set[int]) -> None:
+        """Definite title phrases with no name: 'the head of the NCA', 'The Government minister'."""
+        doc = self.doc
+        if not persons:
+            return
+        sents = list(doc.sents)
+        sent_index = {}
+        for n, s in enumerate(sents):
+            for i in range(s.start, s.end):
+                sent_index[i] = n
+        mention_sents = [(sent_index[m.start], m.start, p) for p in persons for m in p.mentions if m.kind == "name" and not p.byline]
+        for ts in sorted(self.title_at):
+            if ts in used or not ts or doc[ts - 1].lower_ != "the":
+                continue
+            det = ts - 1
+            # capitalised titles, or lower-case ones with an organisation ("the head of the NCA")
+            parse = self._parse_role(det, min(len(doc), det + self.max_title_tokens))
+            if parse is None or parse.title_start != ts:
+                continue
+            if parse.end < len(doc) and (parse.end in self.person_at or doc[parse.end].text == ","
+                                         and parse.end + 1 in self.person_at):
+                continue
+            nxt = doc[parse.end] if parse.end < len(doc) else None
+            if nxt is not None and (nxt.tag_ in ("NNS", "NNPS") or nxt.text in ("'s", "’s") or (nxt.is_title and nxt.tag_ == "NNP")):
+                continue  # "the director general's office", "the General Election"
+            if not self._description_speaks(det, parse.end):
+                continue
+            head = doc[self.title_at[ts] - 1]
+            if head.tag_ in ("NNS", "NNPS"):
+                continue
+            role = self._role(parse, "description", (det, parse.end))
+            n = sent_index[det]
+            target = None
+            # a title one person already holds
+            holders = [p for p in persons if any((r.title or "").lower() == (role.title or "").lower() and
+                                                 (role.organisation_id is None or r.organisation_id in (None, role.organisation_id))
+                                                 for r, _ in p.roles)]
+            if len(holders) == 1:
+                target = holders[0]
+            else:
+                before = [(sn, st, p) for sn, st, p in mention_sents if st < det and n - sn <= 1]
+                after = [(sn, st, p) for sn, st, p in mention_sents if st > parse.end and 0 <= sn - n <= (4 if n <= 6 else 1)]
+                if before and not holders:
+                    cand = max(before, key=lambda x: x[1])[2]
+                    if all(pr == 1 for _, pr in cand.roles):
+                        target = cand
+                elif after and not holders:
+                    cand = min(after, key=lambda x: x[1])[2]
+                    orgs = {r.organisation_id for r, _ in cand.roles}
+                    if not cand.roles or role.organisation_id in orgs or all(pr == 1 for _, pr in cand.roles):
+                        target = cand
+            if target is None:
+                continue
+            self._add_role(target, role, 1)
+            target.mentions.append(_Mention(det + 1, parse.end, "description"))
+            used.update(range(det, parse.end))
+
+    def _description_speaks(self, start: int, end: int) -> bool:
+        """A description names a person of the story when it is the subject of its clause or
+        right next to a speech verb: "the head of the NCA (NCA) said", "said the minister"."""
+        doc = self.doc
+        if any(doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(start, end)):
+            return True
+        k = end
+        while k < len(doc) and (doc[k].text in ("(", ")") or doc[k - 1].text == "(" or doc[k].lower_ in ("has", "have", "had", "also")):
+            k += 1
+        after = doc[k] if k < len(doc) else None
+        before = doc[start - 1] if start > 0 else None
+        return (after is not None and after.tag_.startswith("VB") and after.lower_ in SPEECH_VERBS) or \
+            (before is not None and before.lower_ in SPEECH_VERBS)
+
+    # ================================================================== pronouns
+
+    def _pronouns(self, persons: List[_Person]) -> None:
+        doc = self.doc
+        sents = list(doc.sents)
+        starts = [s.start for s in sents]
+        import bisect
+
+        events: List[Tuple[int, _Person]] = sorted(((m.start, p) for p in persons for m in p.mentions if m.kind == "name" and not p.byline), key=lambda x: x[0])
+        positions = [x[0] for x in events]
+        for tok in doc:
+            g = PRONOUNS.get(tok.lower_)
+            if g is None or tok.tag_ != "PRP":
+                continue
+            n = bisect.bisect_right(starts, tok.i) - 1
+            lo = starts[n - 1] if n >= 1 else 0
+            a = bisect.bisect_left(positions, lo)
+            b = bisect.bisect_left(positions, tok.i)
+            seen = {id(p): p for _, p in events[a:b]}
+            fit = [p for p in seen.values() if p.gender in (None, g)]
+            if len(fit) == 1 and (len(seen) == 1 or fit[0].gender == g):
+                p = fit[0]
+                p.gender = p.gender or g
+                p.mentions.append(_Mention(tok.i, tok.i + 1, "pronoun", g))
+                # a resolved pronoun is an antecedent for the next one ("... he said. He accepted ...")
+                k = bisect.bisect_left(positions, tok.i)
+                positions.insert(k, tok.i)
+                events.insert(k, (tok.i, p))
+
+    # ================================================================== output
+
+    def _finish(self, persons: List[_Person]) -> None:
+        doc = self.doc
+        officials: List[Official] = []
+        others: List[Official] = []
+        spans: List[Span] = []
+        for n, p in enumerate(persons, 1):
+            p.mentions.sort(key=lambda m: m.start)
+            mentions = [Mention(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), doc[m.start:m.end].text, m.kind)
+                        for m in p.mentions]
+            roles = [r for r, _ in sorted(p.roles, key=lambda rp: (rp[1], rp[0].start or 0))]
+            ordered = sorted(p.roles, key=lambda rp: (rp[0].start or 0))
+            primary = roles[0] if roles else None
+            rec = Official(id=f"P{n}", name=" ".join(p.tokens), title=primary.title if primary else None,
+                           organisation=primary.organisation if primary else None, mentions=mentions,
+                           roles=[r for r, _ in ordered], is_official=bool(roles),
+                           organisation_id=primary.organisation_id if primary else None)
+            (officials if roles else others).append(rec)
+            label = "OFFICIAL" if roles else "PERSON"
+            spans.extend(Span(doc, m.start, m.end, label=label) for m in p.mentions if m.kind == "name")
+        extensions.set_records(doc, "officials", officials)
+        extensions.set_records(doc, "persons", others)
+        doc.spans["officials"] = sorted(spans, key=lambda s: s.start)
+
+
+@Language.factory(
+    "officials",
+    assigns=["doc._.officials_data", "doc._.persons_data", "doc.spans"],
+    requires=["doc.ents", "token.tag", "token.dep", "doc.sents"],
+    default_config={
+        "titles": "titles.txt",
+        "gazetteer": "organisations.jsonl",
+        "pronouns": True,
+        "descriptions": True,
+        "max_title_tokens": 12,
+    },
+)
+def make_officials(nlp: Language, name: str, *, titles: str, gazetteer: str, pronouns: bool, descriptions: bool,
+                   max_title_tokens: int) -> Officials:
+    """Persons with roles (officials) and without (persons); reads the organisations component.
+
+    titles: word list of titles in ``extractors/data``.
+    gazetteer: organisations gazetteer (offices and usual titles of known bodies).
+    pronouns: fold "he"/"she" onto the one person they can refer to.
+    descriptions: tie title phrases without a name ("the head of the NCA") to a person.
+    max_title_tokens: longest role phrase read.
+    """
+    return Officials(nlp, name, titles=titles, gazetteer=gazetteer, pronouns=pronouns, descriptions=descriptions,
+                     max_title_tokens=max_title_tokens)

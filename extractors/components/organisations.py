@@ -1,0 +1,764 @@
+"""Organisations: canonical name, acronym, aliases, every mention, type and stated relations.
+
+Sources of mentions, merged into one record per body:
+
+- the model's ORG entities, cleaned (no leading "the", no possessive, no trailing
+  punctuation; titles such as "the Solicitor General" and the word list
+  ``not_organisations.txt`` ("CCTV") rejected);
+- a PhraseMatcher over the gazetteer ``organisations.jsonl`` (names, aliases, acronyms);
+- capitalised names ending in an organisation head word ("... Protection Centre") that
+  the model missed;
+- acronyms defined in the text ("the Ministry of Justice (MoJ)"), known from the
+  gazetteer, or an upper-case name that is the initialism of another body of the doc;
+- definite descriptions ("the agency", "the force", "the Bank") when exactly one body
+  of that kind was mentioned before.
+
+Relations come from appositions ("X, a branch of the NCA") and possessives
+("the Bank's Monetary Policy Committee").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span, Token
+
+from .. import data, extensions
+from ..records import Mention, Organisation
+
+# --------------------------------------------------------------------------- word lists
+
+#: words that do not count for acronyms and word-set matching of names
+FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "&", "on", "in", "at", "to", "de", "du", "des", "la", "le"})
+#: a capitalised name ending in one of these is an organisation even when the model missed it
+ORG_HEADS = frozenset({
+    "agency", "authority", "bank", "board", "bureau", "centre", "center", "college", "command",
+    "commission", "committee", "constabulary", "corporation", "council", "court", "department",
+    "executive", "federation", "foundation", "fund", "group", "inspectorate", "institute",
+    "institution", "ministry", "office", "organisation", "organization", "party", "police",
+    "service", "society", "trust", "union", "university", "association", "alliance", "coalition",
+    "council", "tribunal", "unit", "plc", "ltd", "inc", "limited", "company", "directorate",
+})
+#: the head of a definite description ("the agency") -> the kinds of body it can refer to
+DESCRIPTION_TYPES: Dict[str, FrozenSet[str]] = {
+    "agency": frozenset({"agency", "regulator"}),
+    "force": frozenset({"police force"}),
+    "constabulary": frozenset({"police force"}),
+    "department": frozenset({"government department"}),
+    "ministry": frozenset({"government department"}),
+    "bank": frozenset({"central bank", "company"}),
+    "charity": frozenset({"charity"}),
+    "committee": frozenset({"committee"}),
+    "regulator": frozenset({"regulator"}),
+    "watchdog": frozenset({"regulator"}),
+    "party": frozenset({"political party"}),
+    "union": frozenset({"trade union"}),
+    "court": frozenset({"court"}),
+    "firm": frozenset({"company"}),
+    "company": frozenset({"company"}),
+    "group": frozenset({"company"}),
+    "service": frozenset(),
+    "office": frozenset(),
+    "commission": frozenset(),
+    "authority": frozenset(),
+    "council": frozenset(),
+    "broadcaster": frozenset({"media outlet"}),
+    "newspaper": frozenset({"media outlet"}),
+}
+#: relation nouns in "X, a branch of Y"
+RELATION_NOUNS = {
+    "branch": "branch_of", "division": "division_of", "arm": "arm_of", "part": "part_of",
+    "subsidiary": "subsidiary_of", "unit": "unit_of", "wing": "part_of", "command": "part_of",
+    "department": "part_of", "agency": "part_of", "committee": "part_of", "offshoot": "part_of",
+    "member": "member_of", "section": "part_of", "directorate": "part_of",
+}
+#: type from the head word of a name that is not in the gazetteer
+HEAD_TYPES = {
+    "police": "police force", "constabulary": "police force", "agency": "agency",
+    "ministry": "government department", "department": "government department",
+    "party": "political party", "court": "court", "tribunal": "court", "charity": "charity",
+    "trust": "charity", "foundation": "charity", "committee": "committee", "university": "university",
+    "college": "university", "union": "trade union", "plc": "company", "ltd": "company", "inc": "company",
+    "limited": "company", "company": "company", "group": "company", "corporation": "company",
+    "authority": "agency", "commission": "agency", "service": "agency", "office": "government department",
+    "inspectorate": "regulator", "regulator": "regulator", "bank": "company", "council": "agency",
+    "centre": "agency", "command": "agency", "times": "media outlet", "post": "media outlet",
+    "telegraph": "media outlet", "herald": "media outlet", "gazette": "media outlet", "news": "media outlet",
+}
+_APOS = ("'s", "’s", "'", "’")
+#: words of police titles: a place before them names the force ("Norfolk Chief Constable")
+POLICE_TITLE_WORDS = frozenset({"constable", "commissioner", "superintendent", "inspector", "sergeant", "police"})
+_UPPER = re.compile(r"[A-Z]")
+
+
+def _clean_key(text: str) -> str:
+    """Lower case, single spaces, straight apostrophes, no leading 'the', no possessive."""
+    s = " ".join(text.replace("’", "'").split()).strip(" .,;:")
+    low = s.lower()
+    if low.startswith("the "):
+        s = s[4:]
+    if s.endswith("'s"):
+        s = s[:-2]
+    elif s.endswith("'"):
+        s = s[:-1]
+    return s.lower().strip()
+
+
+def _word_set(text: str) -> FrozenSet[str]:
+    words = re.findall(r"[\w’'&-]+", text.lower().replace("’", "'"))
+    return frozenset(w for w in words if w not in FUNCTION_WORDS)
+
+
+def is_acronym_like(text: str) -> bool:
+    """'NCA', 'MoJ', 'CEOP', 'BoE', 'G7': 2-10 characters, starts upper, at least 2 capitals."""
+    if not 2 <= len(text) <= 10 or not text[0].isupper() or " " in text:
+        return False
+    capitals = len(_UPPER.findall(text)) + sum(c.isdigit() for c in text)
+    return capitals >= 2 and text.replace("&", "").replace("-", "").isalnum()
+
+
+def acronym_fits(acronym: str, name: str) -> bool:
+    """Whether the capitals of ``acronym`` spell the name: each letter is a word's initial
+    (function words may be skipped) or a later letter of the word being spelt
+    ("GCHQ" = Government Communications HeadQuarters)."""
+    letters = [c.lower() for c in acronym if c.isalnum() and (c.isupper() or c.isdigit())]
+    words = [w.lower() for w in re.findall(r"[\w']+", name.replace("’", "'"))]
+    if not letters or not words:
+        return False
+
+    @lru_cache(maxsize=None)
+    def fit(i: int, j: int, k: int) -> bool:
+        # i: next letter; j: current word; k: chars of word j already used (0 = word not started)
+        if i == len(letters):
+            rest = [w for w in words[j + (1 if k else 0):] if w not in FUNCTION_WORDS]
+            return not rest or (len(rest) == 1 and rest[0] in ORG_HEADS)  # "CEOP ... Centre"
+        if k:  # continue inside word j
+            w = words[j]
+            pos = w.find(letters[i], k)
+            if pos > 0 and fit(i + 1, j, pos + 1):
+                return True
+        for jj in range(j + (1 if k else 0), len(words)):
+            if words[jj][0] == letters[i] and fit(i + 1, jj, 1):
+                return True
+            if words[jj] not in FUNCTION_WORDS:
+                # a content word may be skipped only after the first letter matched
+                if i == 0:
+                    return False
+                continue
+        return False
+
+    return fit(0, 0, 0)
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+@dataclass
+class GazEntry:
+    idx: int
+    name: str
+    acronym: Optional[str]
+    aliases: List[str]
+    type: Optional[str]
+    titles: Set[str] = field(default_factory=set)
+    offices: Set[str] = field(default_factory=set)
+    place: Optional[str] = None
+
+
+class Gazetteer:
+    """Well-known bodies, looked up by name, alias, acronym, word set, place or office."""
+
+    def __init__(self, rows: Sequence[dict]):
+        self.entries: List[GazEntry] = []
+        self.by_form: Dict[str, int] = {}
+        self.by_acronym: Dict[str, List[int]] = {}
+        self.by_words: Dict[FrozenSet[str], int] = {}
+        self.police_by_place: Dict[str, int] = {}
+        self.office_of: Dict[str, int] = {}
+        for i, row in enumerate(rows):
+            e = GazEntry(i, row["name"], row.get("acronym"), list(row.get("aliases") or []), row.get("type"),
+                         {t.lower() for t in row.get("titles") or []}, {t.lower() for t in row.get("offices") or []},
+                         row.get("place"))
+            self.entries.append(e)
+            for form in [e.name] + e.aliases:
+                if is_acronym_like(form) and form.isupper():
+                    self.by_acronym.setdefault(form, []).append(i)
+                else:
+                    self.by_form.setdefault(_clean_key(form), i)
+                ws = _word_set(_clean_key(form))
+                if len(ws) >= 2:
+                    self.by_words.setdefault(ws, i)
+            if e.acronym:
+                self.by_acronym.setdefault(e.acronym, []).append(i)
+            if e.place and e.type == "police force":
+                self.police_by_place.setdefault(e.place.lower(), i)
+            for off in e.offices:
+                self.office_of.setdefault(off, i)
+
+    def forms(self) -> Iterable[Tuple[int, str]]:
+        """(entry, surface form) for the phrase matcher."""
+        for e in self.entries:
+            seen = set()
+            for form in [e.name] + e.aliases + ([e.acronym] if e.acronym else []):
+                variants = {form}
+                if form.lower().startswith("the ") and not form.startswith("the "):
+                    variants.add(form[4:])  # "The Daily Telegraph" also as "Daily Telegraph"
+                if "'" in form:
+                    variants.add(form.replace("'", "’"))
+                for v in variants:
+                    if v not in seen:
+                        seen.add(v)
+                        yield e.idx, v
+
+    def lookup(self, text: str) -> Optional[int]:
+        """The entry a surface form names (exact acronym, name/alias, or same content words)."""
+        t = text.strip()
+        key = _clean_key(t)
+        stripped = t[4:] if t.lower().startswith("the ") else t
+        stripped = re.sub(r"['’]s?$", "", stripped)
+        if stripped in self.by_acronym and len(self.by_acronym[stripped]) == 1:
+            return self.by_acronym[stripped][0]
+        if key in self.by_form:
+            return self.by_form[key]
+        ws = _word_set(key)
+        if len(ws) >= 2 and ws in self.by_words:
+            return self.by_words[ws]
+        return None
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(name: str = "organisations.jsonl") -> Gazetteer:
+    return Gazetteer(data.load_jsonl(name))
+
+
+@lru_cache(maxsize=4)
+def load_titles(name: str = "titles.txt") -> Tuple[str, ...]:
+    """Titles, lower case, longest first."""
+    return tuple(sorted({t.lower() for t in data.load_lines(name)}, key=lambda t: (-len(t.split()), t)))
+
+
+@lru_cache(maxsize=4)
+def load_not_orgs(name: str = "not_organisations.txt") -> FrozenSet[str]:
+    return frozenset(_clean_key(t) for t in data.load_lines(name))
+
+
+def type_from_name(name: str) -> Optional[str]:
+    words = name.lower().replace("’", "'").split()
+    if not words:
+        return None
+    if "central" in words and "bank" in words:
+        return "central bank"
+    # "Ministry of Justice": the head is before "of"
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return HEAD_TYPES.get(head) or HEAD_TYPES.get(words[-1])
+
+
+# --------------------------------------------------------------------------- component
+
+
+@dataclass
+class _Cand:
+    start: int  # token offsets
+    end: int
+    source: str  # ent | gaz | head | defined
+    gaz: Optional[int] = None
+    kind: str = "name"  # name | acronym | alias | description
+
+
+class Organisations(Pipe):
+    """Find organisations; store :class:`~extractors.records.Organisation` records."""
+
+    def __init__(self, nlp: Language, name: str = "organisations", *, gazetteer: str, exclude: str, titles: str,
+                 descriptions: bool, use_head_words: bool):
+        extensions.register()
+        self.name = name
+        self.vocab = nlp.vocab
+        self._tokenizer = nlp.tokenizer
+        self.gazetteer_name = gazetteer
+        self.exclude_name = exclude
+        self.titles_name = titles
+        self.descriptions = descriptions
+        self.use_head_words = use_head_words
+        self._matchers: Optional[Tuple[PhraseMatcher, PhraseMatcher, Matcher, Dict[int, List[Tuple[int, str]]]]] = None
+
+    # ------------------------------------------------------------------ set-up (lazy)
+
+    def _setup(self):
+        if self._matchers is not None:
+            return self._matchers
+        gaz = load_gazetteer(self.gazetteer_name)
+        orgs = PhraseMatcher(self.vocab, attr="ORTH")
+        info: Dict[int, List[Tuple[int, str]]] = {}
+        by_form: Dict[str, List[Tuple[int, str]]] = {}
+        for idx, form in gaz.forms():
+            e = gaz.entries[idx]
+            kind = "acronym" if form == e.acronym else ("name" if form in (e.name, e.name[4:]) else "alias")
+            by_form.setdefault(form, []).append((idx, kind))
+        for form, targets in by_form.items():
+            key = f"ORG_GAZ::{form}"
+            orgs.add(key, [self._tokenizer(form)])
+            info[self.vocab.strings[key]] = targets
+        titles = PhraseMatcher(self.vocab, attr="LOWER")
+        titles.add("TITLE", [self._tokenizer(t) for t in load_titles(self.titles_name)])
+        heads = Matcher(self.vocab)
+        cap = {"IS_TITLE": True, "TAG": {"IN": ["NNP", "NNPS"]}}
+        link = {"LOWER": {"IN": ["of", "and", "for", "&", "on"]}}
+        head = {"IS_TITLE": True, "LOWER": {"IN": sorted(ORG_HEADS)}}
+        heads.add("ORG_HEAD", [
+            [cap, head],
+            [cap, cap, head], [cap, cap, cap, head], [cap, cap, cap, cap, head],
+            [cap, link, cap, head], [cap, cap, link, cap, head], [cap, link, cap, cap, head],
+            [cap, cap, link, cap, cap, head], [cap, cap, cap, link, cap, head],
+            [head, {"LOWER": "of"}, cap], [head, {"LOWER": "of"}, cap, cap],
+            [head, {"LOWER": "for"}, cap], [head, {"LOWER": "for"}, cap, cap],
+            [head, {"LOWER": "for"}, cap, link, cap], [head, {"LOWER": "of"}, cap, link, cap],
+        ], greedy="LONGEST")
+        self._matchers = (orgs, titles, heads, info)
+        return self._matchers
+
+    # ------------------------------------------------------------------ main
+
+    def __call__(self, doc: Doc) -> Doc:
+        gaz = load_gazetteer(self.gazetteer_name)
+        not_orgs = load_not_orgs(self.exclude_name)
+        orgs_m, titles_m, heads_m, info = self._setup()
+        title_spans = [(s, e) for _, s, e in titles_m(doc)]
+        title_end_at: Dict[int, int] = {}
+        for s, e in title_spans:
+            title_end_at[s] = max(title_end_at.get(s, s), e)
+
+        cands: List[_Cand] = []
+        # 1. gazetteer
+        for match_id, s, e in orgs_m(doc):
+            targets = info[match_id]
+            idx, kind = targets[0]
+            if len(targets) > 1:
+                idx = None  # an ambiguous acronym ("HSE"): resolved below if a long form is in the doc
+            if not self._gaz_ok(doc, s, e, kind):
+                continue
+            cands.append(_Cand(s, e, "gaz", idx, kind if idx is not None else "acronym"))
+        # a place right before a police title names its force: "Lancashire Chief Constable"
+        for ts, te in title_spans:
+            if not any(doc[k].lower_ in POLICE_TITLE_WORDS for k in range(ts, te)):
+                continue
+            for width in (1, 2, 3):
+                ps = ts - width
+                if ps < 0 or not all(doc[k].is_title for k in range(ps, ts)):
+                    break
+                place = doc[ps:ts].text.lower()
+                if place in gaz.police_by_place:
+                    cands.append(_Cand(ps, ts, "gaz", gaz.police_by_place[place], "alias"))
+                    break
+        # 2. model entities
+        other_labels: Set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "PERSON", "NORP"):
+                other_labels.update(t.text for t in ent if t.is_title)
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "GPE") and ent.end < len(doc):
+                # "Norfolk Chief Constable": the place names its police force
+                place = _clean_key(ent.text)
+                te = title_end_at.get(ent.end)
+                if place in gaz.police_by_place and te and any(
+                        doc[k].lower_ in POLICE_TITLE_WORDS for k in range(ent.end, te)):
+                    s, e = self._clean(doc, ent.start, ent.end) or (ent.start, ent.end)
+                    cands.append(_Cand(s, e, "ent", gaz.police_by_place[place], "alias"))
+                    continue
+            if ent.label_ != "ORG":
+                continue
+            span = self._clean(doc, ent.start, ent.end)
+            if span is None:
+                continue
+            s, e = span
+            # a title inside or after the entity: "the Solicitor General", "NCA Director General"
+            covered = any(ts <= s and e <= te and te - ts > 1 for ts, te in title_spans)
+            if covered or self._is_title_only(doc, s, e, title_spans):
+                continue
+            for ts, te in title_spans:
+                # "NCA Director General Graeme Biggar", "Bank of England Governor Andrew Bailey"
+                if s < ts < e and (te - ts > 1 or te == e) and (te > e or (te < len(doc) and doc[te].ent_type_ == "PERSON")):
+                    e = ts
+            span = self._clean(doc, s, e)
+            if span is None:
+                continue
+            s, e = span
+            text = doc[s:e].text
+            if _clean_key(text) in not_orgs or self._not_org_shape(doc, s, e):
+                continue
+            if e - s == 1 and text in other_labels:
+                continue  # "Wales", "Sunak": the model calls the same word a place or a person elsewhere
+            kind = "alias" if e - s == 1 and doc[s].lower_ in DESCRIPTION_TYPES else "name"
+            cands.append(_Cand(s, e, "ent", gaz.lookup(text), kind))
+        # 3. capitalised names ending in an organisation word
+        if self.use_head_words:
+            for _, s, e in heads_m(doc):
+                if any(doc[i].ent_type_ in ("PERSON", "GPE", "DATE", "TIME", "EVENT") for i in range(s, e)):
+                    continue
+                if self._in_headline(doc, s):
+                    continue
+                text = doc[s:e].text
+                if _clean_key(text) in not_orgs or any(ts <= s and e <= te for ts, te in title_spans):
+                    continue
+                cands.append(_Cand(s, e, "head", gaz.lookup(text)))
+        # 4. acronyms defined in brackets
+        defined: Dict[str, Tuple[int, int]] = {}
+        for tok in doc:
+            if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
+                continue
+            acr = doc[tok.i + 1].text
+            if not is_acronym_like(acr):
+                continue
+            long_span = self._long_form_before(doc, tok.i, cands)
+            if long_span is None:
+                continue
+            ls, le = long_span
+            if not acronym_fits(acr, doc[ls:le].text):
+                continue
+            defined[acr] = long_span
+            if not any(c.start == ls and c.end == le for c in cands):
+                cands.append(_Cand(ls, le, "defined", gaz.lookup(doc[ls:le].text)))
+            if not any(c.start == tok.i + 1 for c in cands):
+                cands.append(_Cand(tok.i + 1, tok.i + 2, "defined", None, "acronym"))
+
+        chosen = self._resolve_overlaps(cands)
+        records = self._cluster(doc, chosen, defined, gaz)
+        if self.descriptions:
+            self._descriptions(doc, records, gaz, {i for c in chosen for i in range(c.start, c.end)})
+        self._relations(doc, records)
+        out = self._to_records(doc, records, gaz)
+        extensions.set_records(doc, "organisations", out)
+        doc.spans["organisations"] = [Span(doc, s, e, label="ORG") for r in records for (s, e, kind) in r["tok_mentions"] if kind != "description"]
+        return doc
+
+    # ------------------------------------------------------------------ candidates
+
+    @staticmethod
+    def _in_headline(doc: Doc, i: int) -> bool:
+        """Whether token i is in a title-case line (a headline), where every word is capitalised."""
+        sent = doc[i].sent
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        return len(words) >= 4 and all(t.is_title or t.is_upper for t in words)
+
+    def _gaz_ok(self, doc: Doc, s: int, e: int, kind: str) -> bool:
+        if e - s > 1:
+            return True
+        tok = doc[s]
+        if tok.ent_type_ == "ORG":
+            return True
+        if tok.ent_type_ in ("PERSON", "GPE", "NORP", "LOC"):
+            return False
+        text = tok.text
+        if is_acronym_like(text) and text.isupper() and len(text) >= 3 and tok.tag_ in ("NNP", "NNPS"):
+            # not inside an all-capitals line
+            neighbours = [t for t in doc[max(0, s - 3): s + 4] if t.is_alpha and t.i != s]
+            return not neighbours or not all(t.is_upper for t in neighbours)
+        if is_acronym_like(text) and len(text) >= 3 and text[1:].lower() != text[1:] and tok.tag_ in ("NNP", "NNPS"):
+            return True  # MoJ, BoE, DfE
+        return s > 0 and doc[s - 1].lower_ == "the" and tok.tag_ in ("NNP", "NNPS") and tok.is_title
+
+    @staticmethod
+    def _clean(doc: Doc, s: int, e: int) -> Optional[Tuple[int, int]]:
+        while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct or doc[s].is_space):
+            s += 1
+        while e > s and (doc[e - 1].text in _APOS or doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct or doc[e - 1].is_space):
+            if doc[e - 1].text in (")", "]") and any(t.text in ("(", "[") for t in doc[s:e - 1]):
+                break
+            e -= 1
+        if e <= s:
+            return None
+        return s, e
+
+    @staticmethod
+    def _is_title_only(doc: Doc, s: int, e: int, title_spans) -> bool:
+        """Every word of the span is part of a multiword title ("Solicitor General", "Home")."""
+        covered = set()
+        for ts, te in title_spans:
+            if te - ts > 1 and ts < e and te > s:
+                covered.update(range(max(ts, s), min(te, e)))
+        return len(covered) == e - s
+
+    @staticmethod
+    def _not_org_shape(doc: Doc, s: int, e: int) -> bool:
+        toks = doc[s:e]
+        if not any(t.is_alpha for t in toks):
+            return True
+        if all(t.is_lower for t in toks if t.is_alpha):
+            return True
+        first, last = toks[0], toks[-1]
+        if first.lower_.rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"):
+            return True  # "Ms Ellis" is a person
+        if first.lower_ == "operation" and e - s > 1:
+            return True  # police operations are not bodies
+        if last.text in ("Bill", "Act") and e - s > 1:
+            return True  # laws
+        if e - s == 1 and (first.like_num or (first.tag_ in ("NN", "NNS", "JJ", "VB", "VBZ", "VBD", "VBP") and not is_acronym_like(first.text))):
+            return True  # "Households" at the start of a sentence
+        return False
+
+    @staticmethod
+    def _long_form_before(doc: Doc, paren: int, cands: List[_Cand]) -> Optional[Tuple[int, int]]:
+        """The name just before "(": a candidate ending there, else a capitalised run."""
+        best = None
+        for c in cands:
+            if c.end == paren and c.kind != "acronym":
+                if best is None or c.end - c.start > best[1] - best[0]:
+                    best = (c.start, c.end)
+        if best:
+            return best
+        i = paren - 1
+        start = None
+        while i >= 0 and paren - i <= 10:
+            t = doc[i]
+            if t.is_title or t.is_upper and t.is_alpha:
+                start = i
+            elif t.lower_ in FUNCTION_WORDS and t.lower_ != "the":
+                pass
+            else:
+                break
+            i -= 1
+        if start is None:
+            return None
+        while start < paren and doc[start].lower_ in FUNCTION_WORDS:
+            start += 1
+        return (start, paren) if paren - start >= 2 else None
+
+    @staticmethod
+    def _resolve_overlaps(cands: List[_Cand]) -> List[_Cand]:
+        rank = {"gaz": 0, "defined": 1, "ent": 2, "head": 3}
+        order = sorted(cands, key=lambda c: (-(c.end - c.start), rank[c.source], c.start))
+        taken: Set[int] = set()
+        out: List[_Cand] = []
+        for c in order:
+            if any(i in taken for i in range(c.start, c.end)):
+                continue
+            taken.update(range(c.start, c.end))
+            out.append(c)
+        # an entity and a gazetteer match of the same span: keep the gazetteer entry
+        return sorted(out, key=lambda c: c.start)
+
+    # ------------------------------------------------------------------ clustering
+
+    def _cluster(self, doc: Doc, chosen: List[_Cand], defined: Dict[str, Tuple[int, int]], gaz: Gazetteer) -> List[dict]:
+        clusters: List[dict] = []
+        by_key: Dict[str, dict] = {}
+
+        def new(key: str, gidx: Optional[int]) -> dict:
+            c = {"key": key, "gaz": gidx, "tok_mentions": [], "forms": [], "acronym": None, "relations": []}
+            clusters.append(c)
+            by_key[key] = c
+            return c
+
+        span_cluster: Dict[Tuple[int, int], dict] = {}
+        pending_acronyms: List[_Cand] = []
+        for c in chosen:
+            text = doc[c.start:c.end].text
+            if c.gaz is None and c.kind == "acronym" and text in defined:
+                pending_acronyms.append(c)
+                continue
+            if c.gaz is None and is_acronym_like(text) and c.end - c.start == 1:
+                pending_acronyms.append(c)
+                continue
+            key = f"g{c.gaz}" if c.gaz is not None else "t:" + _clean_key(text)
+            if c.gaz is None and key not in by_key:
+                # a short form of a body named before: "the Bank" after "the Bank of England"
+                words = _word_set(_clean_key(text))
+                longer = [cl for cl in clusters if words and words < _word_set(self._cluster_name(doc, cl, gaz).lower())]
+                if len(longer) == 1:
+                    longer[0]["tok_mentions"].append((c.start, c.end, "alias"))
+                    span_cluster[(c.start, c.end)] = longer[0]
+                    continue
+                if c.kind == "alias":
+                    continue  # a bare "Bank"/"Agency" with nothing to refer to
+            cl = by_key.get(key) or new(key, c.gaz)
+            kind = c.kind
+            if c.gaz is not None:
+                e = gaz.entries[c.gaz]
+                kind = "acronym" if text == e.acronym else ("name" if _clean_key(text) == _clean_key(e.name) else "alias")
+            cl["tok_mentions"].append((c.start, c.end, kind))
+            span_cluster[(c.start, c.end)] = cl
+        # acronyms: defined in the text, else the initialism of a body of the doc
+        for c in pending_acronyms:
+            text = doc[c.start:c.end].text
+            target = None
+            if text in defined:
+                target = span_cluster.get(defined[text])
+            if target is None:
+                fits = [cl for cl in clusters if acronym_fits(text, self._cluster_name(doc, cl, gaz))]
+                if len(fits) == 1:
+                    target = fits[0]
+            if target is None and text in gaz.by_acronym:
+                ids = gaz.by_acronym[text]
+                present = [by_key[f"g{i}"] for i in ids if f"g{i}" in by_key]
+                if len(present) == 1:
+                    target = present[0]
+                elif len(ids) == 1:
+                    target = new(f"g{ids[0]}", ids[0])
+            if target is None:
+                key = "t:" + text.lower()
+                target = by_key.get(key) or new(key, None)
+            target["tok_mentions"].append((c.start, c.end, "acronym"))
+            target["acronym"] = target["acronym"] or text
+        # every other use of an acronym the doc defined or used for a body ("SOFU said ...")
+        by_acronym = {cl["acronym"]: cl for cl in clusters if cl["acronym"]}
+        if by_acronym:
+            taken = {i for cl in clusters for s, e, _ in cl["tok_mentions"] for i in range(s, e)}
+            for tok in doc:
+                cl = by_acronym.get(tok.text)
+                if cl is not None and tok.i not in taken:
+                    cl["tok_mentions"].append((tok.i, tok.i + 1, "acronym"))
+        for cl in clusters:
+            cl["tok_mentions"].sort()
+        clusters.sort(key=lambda cl: cl["tok_mentions"][0][0] if cl["tok_mentions"] else 0)
+        return clusters
+
+    @staticmethod
+    def _cluster_name(doc: Doc, cl: dict, gaz: Gazetteer) -> str:
+        if cl["gaz"] is not None:
+            return gaz.entries[cl["gaz"]].name
+        names = [doc[s:e].text for s, e, k in cl["tok_mentions"] if k != "acronym"]
+        return max(names, key=len) if names else ""
+
+    # ------------------------------------------------------------------ descriptions
+
+    def _descriptions(self, doc: Doc, clusters: List[dict], gaz: Gazetteer, taken: Set[int]) -> None:
+        """'the agency', 'the force', 'the Bank': one body of that kind mentioned before."""
+        if not clusters:
+            return
+        types = [self._type_of(doc, cl, gaz) for cl in clusters]
+        heads = [self._head_words(doc, cl, gaz) for cl in clusters]
+        for tok in doc:
+            if tok.lower_ != "the" or tok.i + 1 >= len(doc):
+                continue
+            j = tok.i + 1
+            if doc[j].lower_ == "central" and j + 1 < len(doc) and doc[j + 1].lower_ == "bank":
+                noun, end, want = "bank", j + 2, frozenset({"central bank"})
+            else:
+                noun, end = doc[j].lower_, j + 1
+                if noun not in DESCRIPTION_TYPES:
+                    continue
+                want = DESCRIPTION_TYPES[noun]
+            if j in taken or doc[j].tag_ not in ("NN", "NNP"):
+                continue
+            nxt = doc[end] if end < len(doc) else None
+            # "the agency's", "the force said" - but not "the Bank of ...", "the department store"
+            if nxt is not None and (nxt.lower_ == "of" or nxt.tag_ in ("NN", "NNS", "NNP", "NNPS") or nxt.text == "("):
+                continue
+            before = [i for i, cl in enumerate(clusters) if cl["tok_mentions"] and cl["tok_mentions"][0][0] < tok.i]
+            fits = [i for i in before if (types[i] in want) or noun in heads[i]]
+            if len(fits) == 1:
+                clusters[fits[0]]["tok_mentions"].append((j, end, "description"))
+        for cl in clusters:
+            cl["tok_mentions"].sort()
+
+    def _type_of(self, doc: Doc, cl: dict, gaz: Gazetteer) -> Optional[str]:
+        if cl["gaz"] is not None and gaz.entries[cl["gaz"]].type:
+            return gaz.entries[cl["gaz"]].type
+        return type_from_name(self._cluster_name(doc, cl, gaz))
+
+    def _head_words(self, doc: Doc, cl: dict, gaz: Gazetteer) -> Set[str]:
+        name = self._cluster_name(doc, cl, gaz).lower()
+        words = name.split()
+        if not words:
+            return set()
+        out = {words[-1]}
+        if "of" in words[1:]:
+            out.add(words[words.index("of") - 1])
+        return out
+
+    # ------------------------------------------------------------------ relations
+
+    @staticmethod
+    def _relations(doc: Doc, clusters: List[dict]) -> None:
+        at: Dict[int, int] = {}  # token start -> cluster index
+        ends: Dict[int, int] = {}  # token end -> cluster index
+        for i, cl in enumerate(clusters):
+            for s, e, k in cl["tok_mentions"]:
+                at[s] = i
+                ends[e] = i
+        n = len(doc)
+        for e, i in list(ends.items()):
+            # "X, a branch of (the) Y" / "X, part of Y"
+            j = e
+            if j < n and doc[j].text == ",":
+                j += 1
+                if j < n and doc[j].lower_ in ("a", "an", "the", "now", "itself"):
+                    j += 1
+                while j < n and doc[j].tag_ in ("JJ", "JJS") and j - e < 5:
+                    j += 1
+                if j + 1 < n and doc[j].lower_ in RELATION_NOUNS and doc[j + 1].lower_ == "of":
+                    k = j + 2
+                    if k < n and doc[k].lower_ == "the":
+                        k += 1
+                    if k in at and at[k] != i:
+                        rel = {"relation": RELATION_NOUNS[doc[j].lower_], "target": at[k]}
+                        if rel not in clusters[i]["relations"]:
+                            clusters[i]["relations"].append(rel)
+            # "the Bank's Monetary Policy Committee"
+            if j < n and e < n and doc[e].tag_ == "POS" and e + 1 in at and at[e + 1] != i:
+                child = clusters[at[e + 1]]
+                rel = {"relation": "part_of", "target": i}
+                if rel not in child["relations"]:
+                    child["relations"].append(rel)
+
+    # ------------------------------------------------------------------ output
+
+    def _to_records(self, doc: Doc, clusters: List[dict], gaz: Gazetteer) -> List[Organisation]:
+        out: List[Organisation] = []
+        for n, cl in enumerate(clusters, 1):
+            cl["id"] = f"O{n}"
+        for cl in clusters:
+            mentions = [Mention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text, kind) for s, e, kind in cl["tok_mentions"]]
+            forms: List[str] = []
+            for s, e, kind in cl["tok_mentions"]:
+                if kind == "description":
+                    continue
+                t = doc[s:e].text
+                if t not in forms:
+                    forms.append(t)
+            entry = gaz.entries[cl["gaz"]] if cl["gaz"] is not None else None
+            acronym = cl["acronym"] or next((m.text for m in mentions if m.kind == "acronym"), None)
+            if entry is not None:
+                name = entry.name
+                if acronym is None and entry.acronym and any(f == entry.acronym for f in forms):
+                    acronym = entry.acronym  # the acronym only when the text uses it
+            else:
+                full = [f for f in forms if not is_acronym_like(f) or " " in f]
+                name = max(full, key=lambda f: (len(f.split()), len(f))) if full else (forms[0] if forms else "")
+            aliases = [f for f in forms if f != name and f != acronym]
+            aliases += [doc[s:e].text for s, e, k in cl["tok_mentions"] if k == "description" and doc[s:e].text not in aliases]
+            rels = [{"relation": r["relation"], "target": clusters[r["target"]]["id"]} for r in cl["relations"]]
+            out.append(Organisation(id=cl["id"], name=name, acronym=acronym, aliases=aliases, mentions=mentions,
+                                    type=self._type_of(doc, cl, gaz), relations=rels))
+        return out
+
+
+@Language.factory(
+    "organisations",
+    assigns=["doc._.organisations_data", "doc.spans"],
+    requires=["doc.ents", "token.tag", "token.dep"],
+    default_config={
+        "gazetteer": "organisations.jsonl",
+        "exclude": "not_organisations.txt",
+        "titles": "titles.txt",
+        "descriptions": True,
+        "use_head_words": True,
+    },
+)
+def make_organisations(nlp: Language, name: str, *, gazetteer: str, exclude: str, titles: str, descriptions: bool,
+                       use_head_words: bool) -> Organisations:
+    """Organisations with canonical names, acronyms, aliases, mentions, types and relations.
+
+    gazetteer: JSONL file in ``extractors/data`` of known bodies.
+    exclude: word list of strings the model tags ORG that are not bodies ("CCTV").
+    titles: word list of titles (an ORG entity that is a title, "the Solicitor General", is dropped).
+    descriptions: link "the agency"/"the force" to the one body of that kind mentioned before.
+    use_head_words: add capitalised names ending in an organisation word the model missed.
+    """
+    return Organisations(nlp, name, gazetteer=gazetteer, exclude=exclude, titles=titles,
+                         descriptions=descriptions, use_head_words=use_head_words)

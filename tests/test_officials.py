@@ -1,0 +1,151 @@
+"""Officials and persons: roles, folding of later mentions, model repairs; seed gold cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extensions
+
+pytestmark = pytest.mark.model
+
+
+def _people(nlp, text):
+    doc = nlp(text)
+    return doc, extensions.get_records(doc, "officials"), extensions.get_records(doc, "persons")
+
+
+def _one(people, name):
+    hits = [p for p in people if p.name == name]
+    assert hits, f"{name} not in {[p.name for p in people]}"
+    return hits[0]
+
+
+def _seed(seed_texts, prefix):
+    return next(t for k, t in seed_texts.items() if k.startswith(prefix))
+
+
+def _roles(p):
+    return {((r.title or "").lower(), r.organisation) for r in p.roles}
+
+
+# --------------------------------------------------------------------------- seed gold cases
+
+
+@pytest.mark.parametrize("seed,name,title,organisation", [
+    ("000", "Graeme Biggar", "Director General", "National Crime Agency"),
+    ("000", "Rob Jones", "Director General of Operations", "National Crime Agency"),
+    ("001", "Graeme Biggar", "director general", "National Crime Agency"),
+    ("001", "Rob Jones", "director of operations", "National Crime Agency"),
+    ("002", "Robert Buckland", "Solicitor General", None),
+    ("002", "Simon Bailey", "Chief Constable", "Norfolk Constabulary"),
+    ("003", "Keith Bristow", "head", "National Crime Agency"),
+    ("003", "Theresa May", "Home Secretary", None),
+    ("004", "Jon Brown", "head of strategy for sexual abuse", "National Society for the Prevention of Cruelty to Children"),
+])
+def test_seed_official_triples(nlp, seed_texts, seed, name, title, organisation):
+    _, officials, _ = _people(nlp, _seed(seed_texts, seed))
+    p = _one(officials, name)
+    assert p.is_official
+    assert (title.lower(), organisation) in _roles(p)
+    assert (p.title, p.organisation) == (title, organisation)
+
+
+def test_seed_000_later_mentions_fold_and_header_is_not_a_person(nlp, seed_texts):
+    text = _seed(seed_texts, "000")
+    _, officials, persons = _people(nlp, text)
+    biggar = _one(officials, "Graeme Biggar")
+    for m in biggar.mentions:
+        assert text[m.start:m.end] == m.text
+    names = [m for m in biggar.mentions if m.kind == "name"]
+    assert len(names) == 5  # Graeme Biggar, Mr Biggar (said), Mr Biggar (alongside), Director General Biggar, Mr Biggar (and Mr Jones)
+    i = text.index("Director General Biggar")
+    assert any(m.start == i + len("Director General ") for m in names)
+    i = text.index("Speaking alongside Mr Biggar")
+    assert any(m.start == i + len("Speaking alongside Mr ") for m in names)
+    assert len([p for p in officials + persons if "Biggar" in p.name]) == 1
+    everyone = [p.name for p in officials + persons]
+    assert not any(any(c.isdigit() for c in n) for n in everyone)
+    assert "Ali Miraj" in [p.name for p in persons]  # a programme header: a person, not an official
+    jones = _one(officials, "Rob Jones")
+    assert [m.text for m in jones.mentions if m.kind == "name"] == ["Rob Jones", "Jones", "Jones"]
+
+
+def test_seed_001_keren_is_a_person_not_an_official(nlp, seed_texts):
+    _, officials, persons = _people(nlp, _seed(seed_texts, "001"))
+    assert "Keren" in [p.name for p in persons]
+    assert "Keren" not in [p.name for p in officials]
+    assert not _one(persons, "Keren").is_official
+
+
+def test_seed_002_second_role_is_kept(nlp, seed_texts):
+    _, officials, _ = _people(nlp, _seed(seed_texts, "002"))
+    bailey = _one(officials, "Simon Bailey")
+    roles = _roles(bailey)
+    assert ("chief constable", "Norfolk Constabulary") in roles
+    assert any(t == "national policing lead for child protection" for t, _ in roles)
+    buckland = _one(officials, "Robert Buckland")
+    assert "government minister" in {t for t, _ in _roles(buckland)}
+    assert buckland.roles[0].implied_organisation == "Attorney General's Office"
+
+
+def test_seed_003_description_is_tied_to_the_person(nlp, seed_texts):
+    text = _seed(seed_texts, "003")
+    _, officials, _ = _people(nlp, text)
+    bristow = _one(officials, "Keith Bristow")
+    assert any(m.kind == "description" and m.text.startswith("head of the National Crime Agency") for m in bristow.mentions)
+    may = _one(officials, "Theresa May")
+    assert may.roles[0].pattern == "apposition" and may.roles[0].implied_organisation == "Home Office"
+
+
+def test_spans_and_kinds(nlp, seed_texts):
+    doc, officials, persons = _people(nlp, _seed(seed_texts, "001"))
+    labels = {s.label_ for s in doc.spans["officials"]}
+    assert labels == {"OFFICIAL", "PERSON"}
+    ids = [p.id for p in officials + persons]
+    assert len(ids) == len(set(ids)) and all(i.startswith("P") for i in ids)
+
+
+# --------------------------------------------------------------------------- rules in our own words
+
+
+@pytest.mark.parametrize("text,name,title,organisation", [
+    ("Lancashire Chief Constable Mary Holt said the force would publish its figures.", "Mary Holt", "Chief Constable", "Lancashire Constabulary"),
+    ("Peter Quinn, the agency's head of investigations, said the case was complex. The Serious Fraud Office declined to comment.", "Peter Quinn", "head of investigations", None),
+    ("Anna Lisle, chief executive of the Trussell Trust, said demand had risen.", "Anna Lisle", "chief executive", "Trussell Trust"),
+    ("The Home Office's permanent secretary, Tom Reed, gave evidence to MPs.", "Tom Reed", "permanent secretary", "Home Office"),
+    ("Health Secretary Maria Lowe announced the plan on Monday.", "Maria Lowe", "Health Secretary", None),
+    ("Carl Dunn became chief economist at the Bank of England in 2020.", "Carl Dunn", "chief economist", "Bank of England"),
+])
+def test_role_patterns(nlp, text, name, title, organisation):
+    _, officials, _ = _people(nlp, text)
+    p = _one(officials, name)
+    assert (title.lower(), organisation) in _roles(p)
+
+
+def test_bare_title_takes_the_body_of_the_article(nlp):
+    text = ("The Bank of England held interest rates on Thursday. Governor Ruth Ames said inflation was falling. "
+            "Ms Ames added that the Bank would act if needed.")
+    _, officials, _ = _people(nlp, text)
+    ames = _one(officials, "Ruth Ames")
+    assert (ames.title, ames.organisation) == ("Governor", "Bank of England")
+    assert [m.text for m in ames.mentions if m.kind == "name"] == ["Ruth Ames", "Ames"]
+
+
+def test_persons_without_roles_and_pronouns(nlp):
+    text = "Daniel Pike, 34, was jailed for two years. He had admitted the offences. Judge Helen Moss said he had shown remorse."
+    _, officials, persons = _people(nlp, text)
+    pike = _one(persons, "Daniel Pike")
+    assert not pike.is_official and pike.roles == []
+    assert any(m.kind == "pronoun" and m.text == "He" for m in pike.mentions)
+    moss = _one(officials, "Helen Moss")
+    assert moss.title == "Judge"
+
+
+def test_two_people_with_one_surname_fold_to_the_nearest(nlp):
+    text = ("Governor Andrew Ellis of the Bank of England spoke first. Chief Constable Sarah Ellis of Kent Police spoke later. "
+            "Ms Ellis said crime had fallen.")
+    _, officials, _ = _people(nlp, text)
+    sarah = _one(officials, "Sarah Ellis")
+    assert len([m for m in sarah.mentions if m.kind == "name"]) == 2
+    andrew = _one(officials, "Andrew Ellis")
+    assert len([m for m in andrew.mentions if m.kind == "name"]) == 1

@@ -1,0 +1,165 @@
+"""Organisations: rules on strings and a blank pipeline; behaviour on the model and the seed articles."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from extractors import extensions
+from extractors.components.organisations import _clean_key, acronym_fits, is_acronym_like, load_gazetteer, type_from_name
+
+
+@pytest.mark.parametrize("acronym,name,fits", [
+    ("NCA", "National Crime Agency", True),
+    ("MoJ", "Ministry of Justice", True),
+    ("CEOP", "Child Exploitation and Online Protection Centre", True),
+    ("NSPCC", "National Society for the Prevention of Cruelty to Children", True),
+    ("ONS", "Office for National Statistics", True),
+    ("GCHQ", "Government Communications Headquarters", True),
+    ("BoE", "Bank of England", True),
+    ("NCA", "Ministry of Justice", False),
+    ("CPS", "Crown Court", False),
+    ("FBI", "Financial Conduct Authority", False),
+])
+def test_acronym_fits(acronym, name, fits):
+    assert acronym_fits(acronym, name) is fits
+
+
+@pytest.mark.parametrize("text,expected", [("NCA", True), ("MoJ", True), ("G7", True), ("Biggar", False), ("A", False), ("nca", False)])
+def test_is_acronym_like(text, expected):
+    assert is_acronym_like(text) is expected
+
+
+@pytest.mark.parametrize("text,key", [
+    ("the National Crime Agency", "national crime agency"),
+    ("National Crime Agency's", "national crime agency"),
+    ("the NCA’s", "nca"),
+    ("Home Office,", "home office"),
+])
+def test_clean_key(text, key):
+    assert _clean_key(text) == key
+
+
+@pytest.mark.parametrize("name,type_", [
+    ("Lancashire Constabulary", "police force"), ("Ministry of Defence", "government department"),
+    ("Green Valley Trust", "charity"), ("Acme Holdings plc", "company"), ("Hovering Things", None),
+])
+def test_type_from_name(name, type_):
+    assert type_from_name(name) == type_
+
+
+def test_gazetteer_lookup_by_word_set_tolerates_word_order():
+    gaz = load_gazetteer()
+    idx = gaz.lookup("Child Exploitation Online and Protection Centre")
+    assert idx is not None and gaz.entries[idx].acronym == "CEOP"
+
+
+def test_blank_pipeline_runs_on_gazetteer_only():
+    """Without a model there are no entities or tags; the component still runs."""
+    import extractors.components.organisations  # noqa: F401
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("organisations")
+    doc = nlp("The Ministry of Justice published figures.")
+    orgs = extensions.get_records(doc, "organisations")
+    assert [o.name for o in orgs] == ["Ministry of Justice"]
+    assert orgs[0].mentions[0].text == "Ministry of Justice"
+
+
+# --------------------------------------------------------------------------- with the model
+
+
+def _orgs(nlp, text):
+    doc = nlp(text)
+    return doc, extensions.get_records(doc, "organisations")
+
+
+def _by_name(orgs, name):
+    hits = [o for o in orgs if o.name == name]
+    assert hits, f"{name} not in {[o.name for o in orgs]}"
+    return hits[0]
+
+
+@pytest.mark.model
+def test_acronym_defined_in_brackets_and_definite_description(nlp):
+    text = ("The Serious Organised Fraud Unit (SOFU) opened an inquiry on Monday. "
+            "SOFU said the unit had seized records. The Ministry of Defence declined to comment, "
+            "and the department said it would cooperate.")
+    doc, orgs = _orgs(nlp, text)
+    sofu = _by_name(orgs, "Serious Organised Fraud Unit")
+    assert sofu.acronym == "SOFU"
+    assert sum(1 for m in sofu.mentions if m.text == "SOFU") == 2
+    mod = _by_name(orgs, "Ministry of Defence")
+    assert any(m.text == "department" and m.kind == "description" for m in mod.mentions)
+    for o in orgs:
+        for m in o.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.model
+def test_possessive_and_article_are_stripped_and_merged(nlp):
+    text = ("The National Crime Agency's officers arrested two men. A spokesperson for the National Crime Agency "
+            "said the NCA would say more later.")
+    _, orgs = _orgs(nlp, text)
+    nca = _by_name(orgs, "National Crime Agency")
+    assert nca.acronym == "NCA" and nca.type == "agency"
+    assert [m.text for m in nca.mentions] == ["National Crime Agency", "National Crime Agency", "NCA"]
+    assert len([o for o in orgs if "Crime" in o.name]) == 1
+
+
+@pytest.mark.model
+def test_cctv_is_not_an_organisation(nlp):
+    _, orgs = _orgs(nlp, "Police released CCTV of her last known movements as the BBC reported the appeal.")
+    assert "CCTV" not in {o.name for o in orgs} | {o.acronym for o in orgs}
+
+
+# --------------------------------------------------------------------------- seed articles
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("seed,name,acronym,type_", [
+    ("000", "National Crime Agency", "NCA", "agency"),
+    ("000", "Home Office", None, "government department"),
+    ("000", "Ministry of Justice", None, "government department"),
+    ("001", "National Crime Agency", "NCA", "agency"),
+    ("002", "Norfolk Constabulary", None, "police force"),
+    ("002", "Attorney General's Office", None, "government department"),
+    ("003", "National Crime Agency", "NCA", "agency"),
+    ("004", "Ministry of Justice", "MoJ", "government department"),
+    ("004", "National Society for the Prevention of Cruelty to Children", "NSPCC", "charity"),
+    ("004", "Crown Prosecution Service", "CPS", "agency"),
+])
+def test_seed_organisations(nlp, seed_texts, seed, name, acronym, type_):
+    text = next(t for k, t in seed_texts.items() if k.startswith(seed))
+    _, orgs = _orgs(nlp, text)
+    org = _by_name(orgs, name)
+    assert (org.acronym, org.type) == (acronym, type_)
+
+
+@pytest.mark.model
+def test_seed_000_cctv_not_an_org_and_nca_mentions(nlp, seed_texts):
+    text = next(t for k, t in seed_texts.items() if k.startswith("000"))
+    _, orgs = _orgs(nlp, text)
+    assert all("CCTV" not in (o.name, o.acronym) for o in orgs)
+    nca = _by_name(orgs, "National Crime Agency")
+    assert {m.text for m in nca.mentions} == {"National Crime Agency", "NCA"}
+
+
+@pytest.mark.model
+def test_seed_003_ceop_is_a_branch_of_the_nca(nlp, seed_texts):
+    text = next(t for k, t in seed_texts.items() if k.startswith("003"))
+    _, orgs = _orgs(nlp, text)
+    nca = _by_name(orgs, "National Crime Agency")
+    ceop = _by_name(orgs, "Child Exploitation and Online Protection Centre")
+    assert "Child Exploitation Online and Protection Centre" in ceop.aliases
+    assert {"relation": "branch_of", "target": nca.id} in ceop.relations
+
+
+@pytest.mark.model
+def test_seed_004_acronym_defined_in_text(nlp, seed_texts):
+    text = next(t for k, t in seed_texts.items() if k.startswith("004"))
+    doc, orgs = _orgs(nlp, text)
+    moj = _by_name(orgs, "Ministry of Justice")
+    assert moj.acronym == "MoJ"
+    assert [m.text for m in moj.mentions].count("MoJ") == 2
+    assert all(s.label_ == "ORG" for s in doc.spans["organisations"])

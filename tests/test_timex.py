@@ -1,0 +1,241 @@
+"""TIMEX3 normaliser: gold cases, anchored and unanchored."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.normalize.timex import Timex, normalise, parse_number
+
+A2018 = dt.date(2018, 8, 7)  # a Tuesday
+A2013 = dt.date(2013, 3, 20)  # a Wednesday, ISO week 12
+A1989 = dt.date(1989, 10, 27)  # a Friday, Q4
+
+
+@pytest.mark.parametrize(
+    "text, anchor, tense, type_, value",
+    [
+        # absolute dates at every granularity
+        ("2022", A2018, None, "DATE", "2022"),
+        ("in 2022", A2018, None, "DATE", "2022"),
+        ("March 2020", A2018, None, "DATE", "2020-03"),
+        ("13 December 2023", None, None, "DATE", "2023-12-13"),
+        ("December 13, 2023", None, None, "DATE", "2023-12-13"),
+        ("Sept. 27, 1989", None, None, "DATE", "1989-09-27"),
+        ("7th of August, 2018", None, None, "DATE", "2018-08-07"),
+        ("Tuesday, 7th August 2018", None, None, "DATE", "2018-08-07"),
+        ("2023-08-03", None, None, "DATE", "2023-08-03"),
+        ("03/08/2023", None, None, "DATE", "2023-08-03"),
+        ("the year 2000", None, None, "DATE", "2000"),
+        ("nineteen ninety-one", None, None, "DATE", "1991"),
+        # month names anchored on the publication year, with the tense
+        ("March", A2018, None, "DATE", "2018-03"),
+        ("in March", A2018, "past", "DATE", "2018-03"),
+        ("November", A2018, "past", "DATE", "2017-11"),
+        ("November", A2018, "future", "DATE", "2018-11"),
+        ("January", A2018, "future", "DATE", "2019-01"),
+        ("January", dt.date(1989, 11, 20), None, "DATE", "1990-01"),
+        ("last October", dt.date(2023, 8, 3), None, "DATE", "2022-10"),
+        ("last June", dt.date(2023, 8, 3), None, "DATE", "2023-06"),
+        ("August last year", dt.date(2024, 8, 1), None, "DATE", "2023-08"),
+        ("Aug. 7", A2018, None, "DATE", "2018-08-07"),
+        ("Dec. 1", dt.date(1989, 11, 2), "past", "DATE", "1989-12-01"),
+        ("Dec. 1", dt.date(1989, 3, 2), "past", "DATE", "1988-12-01"),
+        # weekdays: the most recent one unless the verb is in the future
+        ("Tuesday", A2018, None, "DATE", "2018-08-07"),
+        ("Friday", A2018, "past", "DATE", "2018-08-03"),
+        ("Friday", A2018, "future", "DATE", "2018-08-10"),
+        ("next Monday", A2018, None, "DATE", "2018-08-13"),
+        ("last Tuesday", A2018, None, "DATE", "2018-07-31"),
+        ("Friday morning", A1989, None, "TIME", "1989-10-27TMO"),
+        # relative units
+        ("last year", A2018, None, "DATE", "2017"),
+        ("Last year", dt.date(2023, 12, 13), None, "DATE", "2022"),
+        ("next year", A2018, None, "DATE", "2019"),
+        ("this year", A2018, None, "DATE", "2018"),
+        ("last month", A2018, None, "DATE", "2018-07"),
+        ("this week", A2013, None, "DATE", "2013-W12"),
+        ("the last week", A2013, None, "DATE", "2013-W11"),
+        ("last week", A2013, None, "DATE", "2013-W11"),
+        ("yesterday", A2018, None, "DATE", "2018-08-06"),
+        ("today", A2018, None, "DATE", "2018-08-07"),
+        ("tomorrow", A2018, None, "DATE", "2018-08-08"),
+        ("tonight", A2018, None, "TIME", "2018-08-07TNI"),
+        ("two years ago", A2018, None, "DATE", "2016"),
+        ("a decade ago", A1989, None, "DATE", "1979"),
+        ("three days ago", A2018, None, "DATE", "2018-08-04"),
+        ("earlier this year", A2018, None, "DATE", "2018"),
+        ("earlier this month", dt.date(2022, 11, 16), None, "DATE", "2022-11"),
+        # decades, centuries
+        ("the 1990s", None, None, "DATE", "199"),
+        ("the '90s", A2018, None, "DATE", "199"),
+        ("the nineties", None, None, "DATE", "199"),
+        ("the 20th century", None, None, "DATE", "19"),
+        ("the nineteenth century", None, None, "DATE", "18"),
+        # quarters, halves, seasons
+        ("the third quarter", A1989, None, "DATE", "1989-Q3"),
+        ("third-quarter", A1989, None, "DATE", "1989-Q3"),
+        ("the first quarter of 2013", None, None, "DATE", "2013-Q1"),
+        ("Q1 2013", None, None, "DATE", "2013-Q1"),
+        ("the latest quarter", A1989, None, "DATE", "1989-Q3"),
+        ("the second half of this year", dt.date(2024, 8, 1), None, "DATE", "2024-H2"),
+        ("the last half of 1989", None, None, "DATE", "1989-H2"),
+        ("summer 2013", None, None, "DATE", "2013-SU"),
+        ("this summer", A2013, None, "DATE", "2013-SU"),
+        ("last autumn", dt.date(2023, 8, 3), None, "DATE", "2022-FA"),
+        ("this winter", dt.date(2023, 10, 12), None, "DATE", "2023-WI"),
+        # references
+        ("now", A2018, None, "DATE", "PRESENT_REF"),
+        ("currently", None, None, "DATE", "PRESENT_REF"),
+        ("the past", A2018, None, "DATE", "PAST_REF"),
+        ("recently", A2018, None, "DATE", "PAST_REF"),
+        ("the future", A2018, None, "DATE", "FUTURE_REF"),
+        ("the years ahead", A2018, None, "DATE", "FUTURE_REF"),
+        # durations
+        ("20 months", None, None, "DURATION", "P20M"),
+        ("two years", None, None, "DURATION", "P2Y"),
+        ("a decade", None, None, "DURATION", "P10Y"),
+        ("a month", None, None, "DURATION", "P1M"),
+        ("a year", None, None, "DURATION", "P1Y"),
+        ("the past three years", A2018, None, "DURATION", "P3Y"),
+        ("the next two years", A2018, None, "DURATION", "P2Y"),
+        ("the first nine months", A1989, None, "DURATION", "P9M"),
+        ("30-year", None, None, "DURATION", "P30Y"),
+        ("five-hour", None, None, "DURATION", "PT5H"),
+        ("5 1/2 hours", None, None, "DURATION", "PT5H30M"),
+        ("2 1/2 years", None, None, "DURATION", "P2Y6M"),
+        ("a minute and a half", None, None, "DURATION", "PT1M30S"),
+        ("several months", None, None, "DURATION", "PXM"),
+        ("weeks", None, None, "DURATION", "PXW"),
+        ("the next few years", A2018, None, "DURATION", "PXY"),
+        ("the past two quarters", A1989, None, "DURATION", "P2Q"),
+        ("the past decade", A2018, None, "DURATION", "P10Y"),
+        ("two to three weeks", None, None, "DURATION", "P2W"),
+        # sets
+        ("every day", None, None, "SET", "P1D"),
+        ("every month", None, None, "SET", "P1M"),
+        ("each month", None, None, "SET", "P1M"),
+        ("each day", None, None, "SET", "P1D"),
+        ("every 10 years", None, None, "SET", "P10Y"),
+        ("weekly", None, None, "SET", "P1W"),
+        ("annually", None, None, "SET", "P1Y"),
+        ("twice a week", None, None, "SET", "P1W"),
+        ("every Monday", None, None, "SET", "XXXX-WXX-1"),
+        # fiscal and academic years, ranges
+        ("2016/17", A2018, None, "DATE", "FY2016"),
+        ("2016-17", None, None, "DATE", "FY2016"),
+        ("fiscal 1989", None, None, "DATE", "1989"),
+        ("2010-2012", None, None, "DURATION", "P3Y"),
+        ("between March and May", A2018, None, "DURATION", "P3M"),
+        ("from 1990 to 1995", None, None, "DURATION", "P6Y"),
+        # times
+        ("12:30", A2018, None, "TIME", "2018-08-07T12:30"),
+        ("11:07 am", A2018, None, "TIME", "2018-08-07T11:07"),
+        ("5 p.m.", A2018, None, "TIME", "2018-08-07T17:00"),
+        ("Tuesday, 7th August 2018, 11:07 am", None, None, "TIME", "2018-08-07T11:07"),
+        ("13 December 2023, 17:54", None, None, "TIME", "2023-12-13T17:54"),
+        ("9 a.m. Tuesday", A2018, None, "TIME", "2018-08-07T09:00"),
+        ("noon", A2018, None, "TIME", "2018-08-07T12:00"),
+        # holidays
+        ("Christmas", A2018, None, "DATE", "2018-12-25"),
+        ("Easter 2000", None, None, "DATE", "2000-04-23"),
+        ("Thanksgiving Day", dt.date(1999, 11, 20), None, "DATE", "1999-11-25"),
+    ],
+)
+def test_normalise(text, anchor, tense, type_, value):
+    tx = normalise(text, anchor, tense=tense)
+    assert tx is not None, text
+    assert (tx.type, tx.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("in July", "XXXX-07"),
+        ("July", "XXXX-07"),
+        ("Friday", "XXXX-WXX-5"),
+        ("last year", "XXXX"),
+        ("yesterday", "XXXX-XX-XX"),
+        ("this week", "XXXX-WXX"),
+        ("the third quarter", "XXXX-Q3"),
+        ("Aug. 7", "XXXX-08-07"),
+        ("summer", "XXXX-SU"),
+        ("11:07 am", "XXXX-XX-XXT11:07"),
+        ("2022", "2022"),
+        ("2016/17", "FY2016"),
+    ],
+)
+def test_unanchored_values_stay_unresolved(text, value):
+    tx = normalise(text, None)
+    assert tx is not None and tx.value == value
+    assert not tx.anchored
+
+
+@pytest.mark.parametrize(
+    "text, mod",
+    [
+        ("early 1991", "START"),
+        ("late November", "END"),
+        ("mid-November", "MID"),
+        ("the end of 1989", "END"),
+        ("up to 10 years", "EQUAL_OR_LESS"),
+        ("more than four years", "MORE_THAN"),
+        ("at least 72 hours", "EQUAL_OR_MORE"),
+        ("about three years", "APPROX"),
+        ("the next year or so", "APPROX"),
+        ("post-1959", "AFTER"),
+    ],
+)
+def test_mods(text, mod):
+    tx = normalise(text, A1989)
+    assert tx is not None and tx.mod == mod
+
+
+def test_mod_keeps_value():
+    assert normalise("more than four years", None).value == "P4Y"
+    assert normalise("early 1991", None).value == "1991"
+    assert normalise("the end of the year", A1989).value == "1989"
+
+
+@pytest.mark.parametrize("start, begin, finish", [(4, "2016-04-01", "2017-03-31"), (7, "2016-07-01", "2017-06-30"), (1, "2016-01-01", "2016-12-31")])
+def test_fiscal_year_bounds_configurable(start, begin, finish):
+    tx = normalise("2016/17", None, fiscal_year_start=start)
+    assert (tx.value, tx.begin, tx.finish) == ("FY2016", begin, finish)
+
+
+def test_range_bounds():
+    tx = normalise("between March and May", A2018)
+    assert (tx.begin, tx.finish) == ("2018-03-01", "2018-05-31")
+    tx = normalise("2010-2012", None)
+    assert (tx.begin, tx.finish) == ("2010-01-01", "2012-12-31")
+
+
+def test_fiscal_year_is_never_a_day_or_fraction():
+    tx = normalise("2016/17", A2018)
+    assert tx.value == "FY2016" and "05-17" not in (tx.begin or "")
+
+
+@pytest.mark.parametrize("text", ["the age of 18", "hello", "", "52", "about the", "a fall in prices", "six"])
+def test_not_time_expressions(text):
+    assert normalise(text, A2018) is None
+
+
+def test_anchor_as_iso_string_and_caching():
+    a = normalise("last year", "2018-08-07")
+    b = normalise("last year", A2018)
+    assert a == b and a.anchored
+    assert isinstance(a, Timex)
+
+
+@pytest.mark.parametrize("text, value", [("20", 20), ("2,528", 2528), ("twenty-five", 25), ("a", 1), ("one and a half", 1.5), ("5 1/2", 5.5), ("word", None)])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+def test_dateparser_fallback_only_for_calendar_spans():
+    # a form the rules do not read, with a month name: dateparser, anchored
+    tx = normalise("the 4th of July", A2018)
+    assert tx is not None and tx.value == "2018-07-04"
+    # unanchored: kept only when independent of the base date
+    assert normalise("the 4th of July 1776", None).value == "1776-07-04"
