@@ -182,6 +182,14 @@ def same_quantity(g: Dict[str, Any], p: Any) -> bool:
     return _close(g.get("value"), p.value) and _close(g.get("low"), p.low) and _close(g.get("high"), p.high)
 
 
+def same_unit(gold: Optional[str], pred: Optional[str]) -> bool:
+    """Units equal up to case and number ("years" = "year", "percentage points")."""
+    from ..normalize.units import singular
+
+    g, p = norm(gold), norm(pred)
+    return g == p or " ".join(singular(w) for w in g.split()) == " ".join(singular(w) for w in p.split())
+
+
 def score_claims(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) -> Dict[str, PRF]:
     spans, values, units, approx = PRF(), PRF(), PRF(), PRF()
     for rec, gold in pairs:
@@ -191,7 +199,7 @@ def score_claims(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) -> Dict
         spans.add(len(matched), len(preds), len(golds))
         ok_values = [(g, p) for g, p in matched if same_quantity(g, p)]
         values.add(len(ok_values), len(preds), len(golds))
-        units.add(sum(1 for g, p in ok_values if norm(g.get("unit")) == norm(p.unit)), len(preds), len(golds))
+        units.add(sum(1 for g, p in ok_values if same_unit(g.get("unit"), p.unit)), len(preds), len(golds))
         approx.add(sum(1 for g, p in matched if bool(g.get("approximate")) == bool(p.approximate)), len(matched), len(matched))
     return {"claims_span": spans, "claims_value": values, "claims_value_unit": units, "claims_hedge": approx}
 
@@ -199,8 +207,8 @@ def score_claims(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) -> Dict
 def score_quotes(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) -> Dict[str, PRF]:
     found, speaker = PRF(), PRF()
     for rec, gold in pairs:
-        golds = gold.get("quotes", [])
-        preds = list(rec.quotes)
+        golds = gold.get("quotes", [])  # the gold marks direct quotes only
+        preds = [q for q in rec.quotes if q.direct]
         matched = _align(golds, preds)
         found.add(len(matched), len(preds), len(golds))
         speaker.add(sum(1 for g, p in matched if norm(g.get("speaker")) and norm(g.get("speaker")) == norm(p.speaker)), len(matched), len(golds))
