@@ -1,0 +1,49 @@
+"""Quality gate over the bundled gold corpus, with pinned floors.
+
+The floors sit just below the scores measured when they were last raised (README,
+"Accuracy and speed"); a change that lowers a score below its floor fails here. Raise a
+floor when a change raises its score; never lower one to make a change pass.
+
+    extractors evaluate corpus corpus        # prints the same scores
+"""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+#: measure -> minimum F1 (or accuracy) in [0, 1]
+FLOORS = {
+    "official_triples": 0.90,
+    "organisations": 0.90,
+    "organisation_acronyms": 0.85,
+    "dates_relaxed": 0.93,
+    "dates_value": 0.90,
+    "claims_span": 0.88,
+    "claims_value": 0.83,
+    "claims_value_unit": 0.66,
+    "quote_speakers": 0.90,
+    "published_inferred": 0.95,
+    "events_bcubed": 0.90,
+}
+
+
+@pytest.fixture(scope="module")
+def scores(corpus_dir, nlp):
+    from extractors.api import extract
+    from extractors.evaluate.corpus import evaluate, load_corpus
+
+    articles, _, _ = load_corpus(corpus_dir)
+    return evaluate(corpus_dir, records=extract(articles, nlp=nlp))
+
+
+@pytest.mark.parametrize("measure, floor", sorted(FLOORS.items()))
+def test_floor(scores, measure, floor):
+    assert scores[measure]["f1"] >= floor, f"{measure}: {scores[measure]['f1']:.3f} < floor {floor}"
+
+
+def test_claim_status_accuracy_floor(scores):
+    assert scores["claim_status"]["accuracy"] >= 0.60
+
+
+def test_every_document_scored(scores):
+    assert scores["documents"] == 36
