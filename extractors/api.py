@@ -91,6 +91,12 @@ def _shift(d: Dict[str, Any], offset: int, keys: Sequence[str] = ("start", "end"
             d[k] += offset
 
 
+def _shifted(m: Mention, offset: int) -> Mention:
+    d = m.to_dict()
+    _shift(d, offset)
+    return Mention.from_dict(d)
+
+
 def merge_pieces(record: InputRecord, parts: List[Tuple[int, DocumentRecord]]) -> DocumentRecord:
     """One record from the records of a text's pieces: offsets shifted to the whole
     text, persons and organisations of the same name merged, ids renumbered."""
@@ -119,7 +125,7 @@ def merge_pieces(record: InputRecord, parts: List[Tuple[int, DocumentRecord]]) -
             idmap[org.id] = target.id
             target.acronym = target.acronym or org.acronym
             target.aliases.extend(a for a in org.aliases if a not in target.aliases)
-            target.mentions.extend(Mention(m.start + offset, m.end + offset, m.text) for m in org.mentions)
+            target.mentions.extend(_shifted(m, offset) for m in org.mentions)
             target.relations.extend(r for r in org.relations if r not in target.relations)
         for group in (part.officials, part.persons):
             for p in group:
@@ -129,7 +135,7 @@ def merge_pieces(record: InputRecord, parts: List[Tuple[int, DocumentRecord]]) -
                     people[key] = Official(id=f"P{n}", name=p.name, title=p.title, organisation=p.organisation, is_official=p.is_official)
                 target = people[key]
                 idmap[p.id] = target.id
-                target.mentions.extend(Mention(m.start + offset, m.end + offset, m.text) for m in p.mentions)
+                target.mentions.extend(_shifted(m, offset) for m in p.mentions)
                 for r in p.roles:
                     r2 = Role.from_dict(r.to_dict())
                     if r2.start is not None:

@@ -102,6 +102,27 @@ def keywords(doc: Doc, limit: int = 40) -> List[str]:
     return [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
 
 
+def places(doc: Doc, limit: int = 20) -> List[str]:
+    """The places the article names (GPE and LOC entities), normalised (single spaces, no
+    leading "the", no possessive 's), most mentioned first, then by first mention."""
+    counts: Counter = Counter()
+    first: dict = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        words = ent.text.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        name = " ".join(words)
+        if name.endswith("'s") or name.endswith("\u2019s"):
+            name = name[:-2]
+        if len(name) < 2:
+            continue
+        counts[name] += 1
+        first.setdefault(name, ent.start)
+    return [n for n, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))[:limit]]
+
+
 def doc_to_record(doc: Doc, record: Optional[records.InputRecord] = None) -> records.DocumentRecord:
     """Gather what the components stored on ``doc`` into one :class:`DocumentRecord`."""
     extensions.register()
@@ -119,6 +140,7 @@ def doc_to_record(doc: Doc, record: Optional[records.InputRecord] = None) -> rec
         claims=extensions.get_records(doc, "claims"),
         quotes=extensions.get_records(doc, "quotes"),
         keywords=keywords(doc),
+        places=places(doc),
         length=len(doc.text),
         meta={k: v for k, v in record.meta.items() if k != "warnings"} if record else {},
         warnings=list(record.meta.get("warnings", [])) if record else [],

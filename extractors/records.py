@@ -196,6 +196,7 @@ class DocumentRecord(Record):
     quotes: List[Quote] = field(default_factory=list)
     persons: List[Official] = field(default_factory=list)  # named persons who are not officials
     keywords: List[str] = field(default_factory=list)  # content lemmas for reconciliation
+    places: List[str] = field(default_factory=list)  # GPE/LOC names (normalised), most mentioned first
     length: int = 0  # characters of the input text
     meta: Dict[str, Any] = field(default_factory=dict)
     warnings: List[str] = field(default_factory=list)  # problems with the input that did not stop it

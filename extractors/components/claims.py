@@ -17,6 +17,8 @@ labelled ``CLAIM`` in ``doc.spans["claims"]``.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from spacy.language import Language
@@ -96,6 +98,19 @@ DET_SKIP = {"the", "a", "an", "these", "those", "this", "that", "his", "her", "i
 
 
 _TEXT_KEY = "_extractors_claims_text"
+#: between the two figures of "from X to Y" / "to Y from X"
+_TO_GAP = re.compile(r"^[^0-9.;:]{0,40}?\bto\s+$")
+_FROM_GAP = re.compile(r"^[^0-9;:]{0,40}?\bfrom\s+$")
+
+
+@lru_cache(maxsize=None)
+def _penal_words() -> frozenset:
+    """Words that make a length of time a penalty ("prison", "sentenced"), from
+    ``extractors/data/penal_words.txt``."""
+    from ..data import load_lines
+
+    return frozenset(w.lower() for w in load_lines("penal_words.txt"))
+
 
 
 def _text(doc: Doc) -> str:
@@ -171,15 +186,93 @@ class ClaimFinder(Pipe):
                     i += 1
                     continue
                 claim, start, end = found
-                if claim is not None:
+                if claim is not None and self._keep(doc, sent, start, end, claim):
                     claim.id = f"C{len(claims) + 1}"
                     claims.append(claim)
                     spans.append(Span(doc, start, end, label="CLAIM"))
+                    ctx.claims.append((claim, start, end))
                 i = max(end, i + 1)
+        self._changes_between(doc, claims, spans)
         extensions.set_records(doc, "claims", claims)
         doc.spans[self.span_key] = spans
         doc.user_data.pop(_TEXT_KEY, None)
         return doc
+
+    # ------------------------------------------------------------------ after the scan
+    def _keep(self, doc: Doc, sent: Span, start: int, end: int, claim: Claim) -> bool:
+        """Drop what is not a claim once its span and unit are known: a bare number alone on
+        its line (a page number, list marker or headline fragment) and a length of time that
+        is not a penalty ("highest in 41 years", "for two months", "every 10 years" are time
+        expressions; "up to 10 years in prison" is a claim)."""
+        text = _text(doc)
+        if all(c.isdigit() or c in ",." for c in claim.text):
+            ls = text.rfind("\n", 0, claim.start) + 1
+            le = text.find("\n", claim.end)
+            line = text[ls: le if le >= 0 else len(text)].strip(" \t\r.,;:-–—|*#•()[]")
+            if line == claim.text:
+                return False
+        if claim.kind == "duration" and not self._penal(doc, sent, start, end):
+            return False
+        return True
+
+    def _penal(self, doc: Doc, sent: Span, start: int, end: int) -> bool:
+        """Is the length of time ``doc[start:end]`` a prison term or sentence ("up to 10 years
+        in prison", "jailed for 20 months", "a suspended sentence of 20 months")?"""
+        words = _penal_words()
+        for k in range(end, min(sent.end, end + 3)):
+            if doc[k].lower_ in words:
+                return True
+            if doc[k].lower_ not in ("in", "behind", "'", "'s", "of", "the", "a", "an", "custodial"):
+                break
+        if any(t.lower_ in words for t in doc[max(sent.start, start - 5): start]):
+            return True  # "sent to prison for up to 10 years", "jailed for 20 months"
+        head = doc[end - 1]
+        for _ in range(4):
+            if head.lower_ in words and not (start <= head.i < end):
+                return True
+            if head.head is head:
+                break
+            head = head.head
+        return False
+
+    def _changes_between(self, doc: Doc, claims: List[Claim], spans: List[Span]) -> None:
+        """A change between two figures ("from 5% to 5.25%", "to 5.25% from 5%") is two
+        claims: the old value keeps its own label and the new value says which way it went."""
+        text = _text(doc)
+        for k in range(len(claims) - 1):
+            a, b = claims[k], claims[k + 1]
+            if a.sentence_start != b.sentence_start or a.value is None or b.value is None:
+                continue
+            if a.low is not None and a.high is not None or b.low is not None and b.high is not None:
+                continue
+            before_a = text[max(0, a.start - 6): a.start].lower()
+            gap = text[a.end: b.start].lower()
+            old = new = None
+            if before_a.endswith("from ") and _TO_GAP.match(gap) and self._from_is_change(doc, spans[k].start - 1):
+                old, new = a, b
+            elif before_a.endswith("to ") and _FROM_GAP.match(gap):
+                old, new = b, a
+            if old is None or new is None or old.unit != new.unit and new.unit is not None:
+                continue
+            if new.value > old.value:
+                new.change = "up"
+            elif new.value < old.value:
+                new.change = "down"
+            if old.change in ("up", "down"):
+                old.change = "~" if old.approximate else "="
+
+    def _from_is_change(self, doc: Doc, k: int) -> bool:
+        """Is the "from" at token ``k`` the start of a change ("raised ... from 5% to 5.25%",
+        "jumped from 240 to 273") rather than of a span of values ("ranging from $200 to
+        $4 million", "homes from $750,000 to $1 million")?"""
+        if k < 0 or doc[k].lower_ != "from":
+            return False
+        sent = doc[k].sent
+        cands = [doc[k].head, doc[k].head.head] + list(doc[max(sent.start, k - 6): k])
+        change = N.UP_WORDS | N.DOWN_WORDS | N.CHANGE_WORDS
+        if any(t.lower_ in N.RANGE_WORDS for t in cands):
+            return False
+        return any(t.lower_ in change and t.text not in ("+", "-") for t in cands)
 
     # ------------------------------------------------------------------ one claim
     def _claim_at(self, doc: Doc, sent: Span, i: int, kind: int, ctx: "_Context"):
@@ -458,8 +551,10 @@ class ClaimFinder(Pipe):
                 break
             s -= matched
         if s > sent.start and doc[s - 1].lower_ in ("between", "from"):
-            # only when a range follows
+            # only when a range follows, and "from" only when it is not a change ("rose from 5 to 7")
             s2 = s - 1
+            if doc[s2].lower_ == "from" and self._from_is_change(doc, s2):
+                return s
             return s2 if self._has_range_after(doc, sent, i) else s
         return s
 
@@ -494,12 +589,19 @@ class ClaimFinder(Pipe):
         from_ = doc[start].lower_ == "from"
         cues = [t.lower_ for t in doc[max(sent.start, start - 3): start]]
         from_ = from_ or "from" in cues
+        if from_ and low == "to":
+            k_from = next(k for k in range(start, max(sent.start, start - 3) - 1, -1) if doc[k].lower_ == "from")
+            if self._from_is_change(doc, k_from):
+                return 0  # a change between two values: two claims, not a range
         if low == "to" and not (between or from_):
             # "rose 8% to $84", "increased by $43.6 billion to $419.2 billion": an end point, not a range;
             # "fell by 1 to 1.5 degrees" (a bare first end) is a range
             first_has_unit = j - start > 1 or any(not c.isdigit() and c not in ",." for c in doc[j - 1].text)
-            if first_has_unit and any(w in N.UP_WORDS or w in N.DOWN_WORDS for w in cues if w not in ("+", "-")):
+            if first_has_unit and (any(w in N.UP_WORDS or w in N.DOWN_WORDS for w in cues if w not in ("+", "-"))
+                                   or cues[-1:] == ["by"]):
                 return 0
+            if doc[j - 1].lower_ in ("point", "points"):
+                return 0  # "by 0.75 percentage points to 3%": the change, then where it ended
             if doc[j - 1].lower_ in ("%", "percent", "cent", "pc") and j + 1 < sent.end and (
                     doc[j + 1].text in ("$", "£", "€", "¥") or U.currency_code(doc[j + 1].text)):
                 return 0
@@ -922,6 +1024,7 @@ class _Context:
         self.quotes: List[Dict[str, Any]] = []
         self.mentions: List[Tuple[int, int, str, str]] = []  # start, end, name, id
         self.date_chars: List[Tuple[int, int]] = []
+        self.claims: List[Tuple[Claim, int, int]] = []  # claims found so far, with their token spans
         self.have_dates = False
         if doc is None:
             return

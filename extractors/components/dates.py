@@ -74,6 +74,7 @@ _ZONES = ["gmt", "bst", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", 
 _WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH_ABBR = sorted(set(MONTHS) | {m + "." for m in MONTHS if len(m) <= 4})
 _MONTH_FULL = [m for m in MONTHS if len(m) > 3]
+_PARTS = ["morning", "afternoon", "evening", "night"]
 _HOLIDAY_FIRST = ["christmas", "thanksgiving", "easter", "halloween"]
 #: single words that are time expressions only in some uses ("a fall in prices",
 #: "night" as a noun, "annual" as an adjective)
@@ -151,9 +152,11 @@ def _patterns() -> Dict[str, List[List[dict]]]:
         "CAL": [
             [{"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}],
             [{"LOWER": {"IN": ["last", "this", "next"]}}, {"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}],
+            [{"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}, {"LOWER": {"IN": _PARTS}}],
             [{"LOWER": {"IN": _MONTH_ABBR}}, {"SHAPE": {"IN": ["d", "dd", "dxx", "ddxx"]}},
              {"ORTH": ",", "OP": "?"}, {"SHAPE": "dddd", "OP": "?"}],
             [{"LOWER": {"IN": _HOLIDAY_FIRST}, "IS_TITLE": True}, {"LOWER": {"IN": ["day", "eve", "sunday", "monday", "week"]}, "OP": "?"}],
+            [{"LOWER": {"IN": ["last", "this", "next"]}}, {"LOWER": {"IN": _HOLIDAY_FIRST}, "IS_TITLE": True}],
             [{"LOWER": {"IN": _MONTH_FULL}, "TAG": {"IN": ["NNP", "NN"]}}],
             [{"LOWER": {"IN": ["last", "this", "next", "early", "late", "mid"]}}, {"LOWER": {"IN": _MONTH_FULL}, "TAG": {"IN": ["NNP", "NN"]}}],
             [{"SHAPE": "dddd", "TAG": "CD"}],
@@ -327,14 +330,19 @@ class DateExtractor(Pipe):
         return [sp]
 
     def _join_date_time(self, doc: Doc, results: List[Tuple[Span, Timex]], anchor) -> List[Tuple[Span, Timex]]:
-        """Join a date and the clock time right after it ("13 December 2023, 17:54")."""
+        """Join a date and the clock time right after it ("13 December 2023, 17:54"), or a
+        clock time and the day right after it ("5 p.m. EST Nov. 9", "noon Saturday")."""
         out: List[Tuple[Span, Timex]] = []
         for sp, tx in results:
             if out:
                 psp, ptx = out[-1]
                 gap = doc[psp.end:sp.start]
-                if (ptx.type == "DATE" and tx.type == "TIME" and len(gap) <= 1 and all(t.text in (",", "at") for t in gap)
-                        and ptx.value and tx.value and "T" in tx.value):
+                date_time = (ptx.type == "DATE" and tx.type == "TIME" and len(gap) <= 1
+                             and all(t.text in (",", "at") for t in gap) and tx.value and "T" in tx.value)
+                time_date = (ptx.type == "TIME" and tx.type == "DATE" and len(gap) <= 1
+                             and all(t.text in (",", "on") for t in gap) and ptx.value and "T" in ptx.value
+                             and tx.value and _DAY_VALUE.match(tx.value))
+                if (date_time or time_date) and ptx.value:
                     joined = doc[psp.start:sp.end]
                     jtx = normalise(joined.text, anchor, tense=tense_of(joined), fiscal_year_start=self.fiscal_year_start)
                     if jtx is not None and jtx.type == "TIME":
@@ -387,6 +395,7 @@ def _is_date_comma(doc: Doc, i: int) -> bool:
     return False
 
 
+_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)$|^XXXX-WXX-\d$")
 _POINT = re.compile(r"^(\d{4})(?:-(Q[1-4]|H[12]|\d{2})(?:-(\d{2}))?)?$")
 _YEAR_AGO = re.compile(
     r"^(?:(?:a|one|the|some) )?(?:full )?(?:year|12 months|twelve months)[ -](?:ago|earlier|before)$|"
@@ -481,6 +490,45 @@ _REPORTING = {"said", "say", "says", "told", "tell", "tells", "reported", "repor
               "thought", "according"}
 
 
+#: verbs and adjectives whose time argument is a scheduled (future) time: "is scheduled to
+#: close Monday", "planned to leave on Thursday", "set to resume Monday", "is due to
+#: arrive Friday", "postponed until Tuesday"
+_SCHEDULING = {"plan", "plans", "planned", "planning", "schedule", "schedules", "scheduled",
+               "set", "slated", "due", "expected", "expect", "expects", "intend", "intends",
+               "intended", "prepare", "prepares", "preparing", "prepared", "going", "ready",
+               "postpone", "postpones", "postponed", "delay", "delays", "delayed", "adjourned",
+               "rescheduled", "about"}
+_SCHEDULING_HEADS = {"scheduled", "planned", "postponed", "rescheduled", "slated", "adjourned"}
+#: modals that put a base-form verb after the time of speaking ("may come as soon as Tuesday")
+_MODAL_FUTURE = {"may", "might", "could", "should", "must", "can", "ca"}
+_BE = {"is", "are", "am", "was", "were", "be", "'s", "'re"}
+
+
+def _scheduled(tok: Token, auxes: List[Token]) -> bool:
+    """The verb is the complement of a scheduling word ("scheduled to close", "is to
+    resume") or is itself one ("has scheduled a news conference Thursday")."""
+    if tok.lower_ in _SCHEDULING_HEADS:
+        # "has scheduled", "is scheduled", "are planned"; not a past "planned" or "had been"
+        return any(a.lower_ in ("has", "have", "is", "are", "am", "'s", "'re") for a in auxes) and not _past_perfect(auxes)
+    to_inf = tok.tag_ == "VB" and (any(a.lower_ == "to" for a in auxes) or tok.dep_ == "xcomp")
+    if not to_inf:
+        return False
+    head = tok.head
+    if head is tok:
+        return False
+    head_aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if head.tag_ == "VBD" or _past_perfect(head_aux) or any(a.tag_ == "VBD" for a in head_aux):
+        return False  # "planned to pay on Friday", "had been due to expire Friday"
+    if head.lower_ in _SCHEDULING:
+        return True
+    # "is to resume trading": be + to-infinitive
+    return head.lower_ in ("is", "are", "am", "'s", "'re") and tok.dep_ == "xcomp"
+
+
+def _past_perfect(auxes: List[Token]) -> bool:
+    return any(a.lower_ == "had" for a in auxes)
+
+
 def tense_of(sp: Span) -> Optional[str]:
     """The tense of the verb governing a span: "past" (VBD, perfect), "future" (will/shall,
     going to), "present" (VBZ/VBP) or None."""
@@ -499,6 +547,9 @@ def tense_of(sp: Span) -> Optional[str]:
     for a in auxes:
         if a.lower_ in _FUTURE_AUX:
             return "future"
+    # cues read only when the expression hangs on the verb itself (not through a noun)
+    if seen <= 2 and (any(a.lower_ in _MODAL_FUTURE for a in auxes) and tok.tag_ == "VB" or _scheduled(tok, auxes)):
+        return "future"
         if a.lower_ in ("going",) or (a.lower_ in ("is", "are", "am") and tok.tag_ == "VB"):
             return "future"
     for a in auxes:

@@ -382,7 +382,8 @@ class Organisations(Pipe):
                 continue
             for ts, te in title_spans:
                 # "NCA Director General Graeme Biggar", "Bank of England Governor Andrew Bailey"
-                if s < ts < e and (te - ts > 1 or te == e) and (te > e or (te < len(doc) and doc[te].ent_type_ == "PERSON")):
+                if s < ts < e and (te - ts > 1 or te == e) and (te > e or (te < len(doc) and (
+                        doc[te].ent_type_ == "PERSON" or doc[te].is_title and doc[te].tag_ == "NNP"))):
                     e = ts
             span = self._clean(doc, s, e)
             if span is None:
@@ -495,6 +496,8 @@ class Organisations(Pipe):
             return True  # "Ms Ellis" is a person
         if first.lower_ == "operation" and e - s > 1:
             return True  # police operations are not bodies
+        if e - s > 1 and last.tag_ == "NNPS" and last.lower_.endswith("s") and last.lower_[:-1] in ORG_HEADS:
+            return True  # "Crown Courts", "County Councils": a kind of body, not one body
         if last.text in ("Bill", "Act") and e - s > 1:
             return True  # laws
         if e - s == 1 and (first.like_num or (first.tag_ in ("NN", "NNS", "JJ", "VB", "VBZ", "VBD", "VBP") and not is_acronym_like(first.text))):

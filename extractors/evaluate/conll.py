@@ -156,19 +156,34 @@ def _load(model: Optional[str]):
     return load(model, components=available)
 
 
-def evaluate(path: Path, *, model: Optional[str] = None, limit: Optional[int] = None, nlp=None) -> Dict[str, Dict[str, Dict[str, float]]]:
-    """Scores of the bare model and of the pipeline on one CoNLL file."""
+def _load_bare(model: Optional[str]):
+    """The trained model as shipped (only the unused lemmatizer/attribute_ruler left out)."""
+    import spacy
+
+    from ..pipeline import UNUSED_BASE, resolve_model
+
+    return spacy.load(resolve_model(model), exclude=list(UNUSED_BASE))
+
+
+def evaluate(path: Path, *, model: Optional[str] = None, limit: Optional[int] = None, nlp=None, bare=None) -> Dict[str, Dict[str, Dict[str, float]]]:
+    """Scores of the bare model and of the pipeline on one CoNLL file.
+
+    ``nlp`` is the whole pipeline, ``bare`` the base model alone (both loaded when not given);
+    the bare model runs separately so that no component can change what it is credited with.
+    """
     if not Path(path).is_file():
         raise FileNotFoundError(Errors.E050.format(path=path, hint="pass the path of a CoNLL-2003 file such as conllpp_test.txt"))
     docs = read_conll(Path(path))
     if limit:
         docs = docs[:limit]
     nlp = nlp or _load(model)
+    bare = bare or _load_bare(model)
     totals = {"model": {t: PRF() for t in TYPES}, "pipeline": {t: PRF() for t in TYPES}}
     t0 = time.perf_counter()
-    for cdoc, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=16)):
-        for system, pred in (("model", model_entities(doc)), ("pipeline", pipeline_entities(doc))):
-            for t, prf in score(cdoc.gold, pred).items():
+    texts = [d.text for d in docs]
+    for system, pipe, extract in (("model", bare, model_entities), ("pipeline", nlp, pipeline_entities)):
+        for cdoc, doc in zip(docs, pipe.pipe(texts, batch_size=16)):
+            for t, prf in score(cdoc.gold, extract(doc)).items():
                 totals[system][t].add(prf.tp, prf.tp + prf.fp, prf.tp + prf.fn)
     out: Dict[str, Dict[str, Dict[str, float]]] = {s: {t: v.as_dict() for t, v in d.items()} for s, d in totals.items()}
     out["meta"] = {"file": str(path), "documents": len(docs), "tokens": sum(d.tokens for d in docs),
@@ -204,7 +219,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(Errors.E050.format(path=missing[0], hint="pass the path of a CoNLL-2003 file such as conllpp_test.txt"), file=sys.stderr)
         return 2
     nlp = _load(args.model)
-    results = [evaluate(p, model=args.model, limit=args.limit, nlp=nlp) for p in paths]
+    bare = _load_bare(args.model)
+    results = [evaluate(p, model=args.model, limit=args.limit, nlp=nlp, bare=bare) for p in paths]
     if args.json:
         print(json.dumps(results, indent=2))
     else:

@@ -66,7 +66,8 @@ BOUND_PHRASES: Dict[str, str] = {
     "upwards of": ">", "upward of": ">", "greater than": ">", "exceeding": ">",
     "no less than": ">", "no fewer than": ">", "not less than": ">", "a minimum of": ">",
     "just over": ">", "well over": ">", "well above": ">", "north of": ">",
-    "more than double": ">", "higher than": ">", "a record": "=", "as many as": "=",
+    "more than double": ">", "higher than": ">", "a record": "=", "as many as": "<",
+    "as much as": "<", "as high as": "<",
     "up to": "<", "less than": "<", "fewer than": "<", "under": "<", "below": "<",
     "no more than": "<", "not more than": "<", "at most": "<", "a maximum of": "<",
     "just under": "<", "just below": "<", "lower than": "<", "as few as": "<",
@@ -94,7 +95,8 @@ UP_WORDS = {
     "grown", "surge", "surged", "surges", "surging", "soar", "soared", "soars", "soaring",
     "advance", "advanced", "advances", "added", "adds", "rallied", "rally", "boost",
     "boosted", "higher", "raise", "raised", "raises", "lift", "lifted", "spiked",
-    "rebounded", "increment", "+",
+    "rebounded", "increment", "+", "raising", "hike", "hiked", "hikes", "hiking", "doubled",
+    "trebled", "tripled", "quadrupled", "accelerated", "widened",
 }
 DOWN_WORDS = {
     "down", "fell", "fall", "falls", "falling", "fallen", "drop", "dropped", "drops",
@@ -104,8 +106,19 @@ DOWN_WORDS = {
     "plummeted", "plummet", "tumbled", "tumble", "sank", "sink", "sunk", "dipped", "dip",
     "dips", "eased", "ease", "eases", "cut", "cuts", "reduced", "reduce", "reduction",
     "lower", "shrank", "shrink", "shrunk", "contracted", "slumped", "slump", "retreated",
-    "crashed", "tanked", "downgraded", "-",
+    "crashed", "tanked", "downgraded", "-", "lowered", "lowering", "lowers", "cutting", "slowed",
+    "slow", "slows", "slowing", "halved", "narrowed", "trimmed", "reducing",
 }
+#: verbs and nouns of a change that name no direction: "revised from 5 to 7 per cent"
+CHANGE_WORDS = {
+    "change", "changed", "changes", "changing", "revise", "revised", "revises", "revising",
+    "revision", "move", "moved", "moves", "moving", "shift", "shifted", "shifts", "shifting",
+    "went", "go", "goes", "going", "gone", "adjust", "adjusted", "adjusts", "switch", "switched",
+    "turn", "turned", "upgraded", "swing", "swung",
+}
+#: verbs and nouns that make "from X to Y" a span of values, not a change ("ranging from")
+RANGE_WORDS = {"range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying",
+               "span", "spans", "spanning", "anywhere", "somewhere"}
 
 PERCENT_WORDS = ("per cent", "percent", "pct", "pc", "%", "per-cent", "percentage")
 

@@ -862,6 +862,8 @@ def _absolute(t, anchor, tense, fy):
             y = anchor.year if mo < anchor.month else anchor.year - 1
         elif w in ("next", "coming"):
             y = anchor.year if mo > anchor.month else anchor.year + 1
+        elif w == "this":
+            y = anchor.year  # "this September": the one of the current year
         else:
             y = _year_of_month(mo, anchor, tense)
         return Timex("DATE", f"{y:04d}-{mo:02d}", anchored=True)
@@ -1167,7 +1169,6 @@ def _times(t, anchor, tense, fy):
         left = " ".join(words[:i]).rstrip(",")
         right = " ".join(words[i:]).lstrip(",").strip()
         candidates.append((left, right))
-    date_part = None
 
     def as_clock(s: str) -> Optional[str]:
         s = re.sub(r"^(?:at|by|around|about|shortly after|shortly before|until) ", "", s).strip()
@@ -1192,26 +1193,18 @@ def _times(t, anchor, tense, fy):
         return f"{h:02d}:{mi:02d}"
     clock = as_clock(t)
     if clock is None:
+        # a clock time and a day on either side: "13 December 2023, 17:54",
+        # "5 p.m. EST Nov. 9" (the split that reads as both wins)
         for left, right in candidates:
-            c = as_clock(right)
-            if c is not None:
-                left = re.sub(r"[,|]$|\bat$", "", left).strip()
-                if left:
-                    date_part = left
-                    clock = c
-                    break
-            c = as_clock(left)
-            if c is not None:
-                date_part = re.sub(r"^(?:on|of|,)\s*", "", right).strip()
-                clock = c
-                break
-        if clock is None:
-            return None
-    if date_part:
-        dt = _core(date_part, anchor, tense, fy)
-        if dt is None or dt.type not in ("DATE", "TIME") or not dt.value or not re.fullmatch(r"(?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)|XXXX-WXX-\d", dt.value):
-            return None
-        return Timex("TIME", f"{dt.value}T{clock}", anchored=dt.anchored)
+            for c, part in ((as_clock(right), re.sub(r"[,|]$|\bat$", "", left).strip()),
+                            (as_clock(left), re.sub(r"^(?:on|of|,)\s*", "", right).strip())):
+                if c is None or not part:
+                    continue
+                dt = _core(part, anchor, tense, fy)
+                if dt is None or dt.type not in ("DATE", "TIME") or not dt.value or not re.fullmatch(r"(?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)|XXXX-WXX-\d", dt.value):
+                    continue
+                return Timex("TIME", f"{dt.value}T{c}", anchored=dt.anchored)
+        return None
     if anchor is None:
         return Timex("TIME", f"XXXX-XX-XXT{clock}")
     return Timex("TIME", f"{anchor.isoformat()}T{clock}", anchored=True)
@@ -1239,6 +1232,9 @@ def _holidays(t, anchor, tense, fy):
     elif which == "next" or (which is None and tense == "future"):
         if d < anchor:
             d = fn(y + 1)
+    elif which is None:
+        # no tense: the nearest one ("Thanksgiving" in a January story is the last one)
+        d = min((fn(y - 1), d, fn(y + 1)), key=lambda x: abs((x - anchor).days))
     return Timex("DATE", d.isoformat(), anchored=True)
 
 

@@ -43,6 +43,14 @@ W_PUBLISHED = 0.06
 P_DISJOINT_PEOPLE = 0.0  # both name people, none shared (0: NER misses make it unreliable)
 P_FAR_APART = 0.5  # both dated, more than MAX_DAYS apart
 
+#: both have main participants (most mentioned people) and neither names the other's
+P_OTHER_PARTICIPANTS = 0.15
+#: the same for the most mentioned organisations
+P_OTHER_ORGS = 0.10
+P_YEARS_APART = 0.4  # (at most) one undated, their estimated years of writing far apart
+#: estimated years of writing this far apart count against being one event
+YEARS_APART = 2
+
 #: publication dates further apart than this are not the same event (days)
 MAX_DAYS = 10
 #: keywords used per document (the lists are ordered, most frequent first)
@@ -152,6 +160,20 @@ def parse_day(value: Optional[str]) -> Optional[int]:
 
 # --------------------------------------------------------------------------- profiles
 
+_YEAR = re.compile(r"(?:FY)?(\d{4})(?![\d])")
+#: plausible years of news events (OCR and NER noise gives "2222", "1300")
+YEAR_RANGE = (1900, 2100)
+
+
+def _year_of(value: str) -> Optional[int]:
+    """The year of a TIMEX3 value (``2010``, ``2018-03``, ``FY2016``), else None."""
+    m = _YEAR.match(value or "")
+    if not m:
+        return None
+    y = int(m.group(1))
+    return y if YEAR_RANGE[0] <= y <= YEAR_RANGE[1] else None
+
+
 
 @dataclass
 class Profile:
@@ -168,6 +190,10 @@ class Profile:
     officials: Set[str] = field(default_factory=set)  # surnames of officials (not other persons)
     #: the people the document is about: mentioned at least twice (else the first named)
     salient: Set[str] = field(default_factory=set)
+    #: the people most mentioned (the main participants), by surname
+    main_people: Set[str] = field(default_factory=set)
+    #: the organisation groups most mentioned (indexes into ``orgs``)
+    main_orgs: List[int] = field(default_factory=list)
     #: organisation groups: each a frozenset of keys (name, acronym, aliases)
     orgs: List[FrozenSet[str]] = field(default_factory=list)
     org_display: Dict[str, str] = field(default_factory=dict)
@@ -176,6 +202,19 @@ class Profile:
     #: specific dates mentioned (``YYYY-MM-DD`` or ``YYYY-MM``)
     dates: Set[str] = field(default_factory=set)
     keywords: Tuple[str, ...] = ()
+    #: years the document refers to (DATE values and claim times), oldest first
+    years: Tuple[int, ...] = ()
+
+    def year_span(self) -> Optional[Tuple[int, int]]:
+        """When the document was (probably) written, in years: its publication year; without
+        one, from the most recent year it mentions (a news report mentions the current or
+        previous year: written in that year or the next). None when it gives no clue."""
+        if self.published is not None:
+            y = date.fromordinal(self.published).year
+            return (y, y)
+        if self.years:
+            return (self.years[-1], self.years[-1] + 1)
+        return None
 
     @property
     def org_keys(self) -> Set[str]:
@@ -188,6 +227,22 @@ class Profile:
         out.update(f"o:{k}" for k in self.org_keys)
         out.update(f"f:{k}" for k in self.figures)
         return out
+
+
+#: a main participant is mentioned at least this often, and at least this share of the
+#: mentions of the most mentioned one
+MAIN_MIN_MENTIONS = 2
+MAIN_SHARE = 0.5
+
+
+def _most_mentioned(counts: Dict) -> Set:
+    """The keys mentioned most: at least MAIN_MIN_MENTIONS times and MAIN_SHARE of the top."""
+    if not counts:
+        return set()
+    top = max(counts.values())
+    if top < MAIN_MIN_MENTIONS:
+        return set()
+    return {k for k, n in counts.items() if n >= max(MAIN_MIN_MENTIONS, MAIN_SHARE * top)}
 
 
 def profile(record: DocumentRecord, index: int = 0) -> Profile:
@@ -212,6 +267,8 @@ def profile(record: DocumentRecord, index: int = 0) -> Profile:
             if official and person.is_official:
                 prof.officials.add(sur)
     prof.salient = {s for s, n in mentions.items() if n >= 2} or ({min(first_named)[1]} if first_named else set())
+    prof.main_people = _most_mentioned(mentions)
+    org_mentions: Dict[int, int] = {}
     for org in record.organisations:
         keys = {org_key(org.name or "")}
         if org.acronym:
@@ -223,9 +280,12 @@ def profile(record: DocumentRecord, index: int = 0) -> Profile:
         group = frozenset(keys)
         if group not in prof.orgs:
             prof.orgs.append(group)
+        gi = prof.orgs.index(group)
+        org_mentions[gi] = org_mentions.get(gi, 0) + max(1, len(org.mentions))
         shown = org.name + (f" ({org.acronym})" if org.acronym and org.acronym != org.name else "")
         for k in group:
             prof.org_display.setdefault(k, shown)
+    prof.main_orgs = sorted(_most_mentioned(org_mentions))
     for claim in record.claims:
         cls = unit_class(claim.unit, claim.kind)
         for x in (claim.value, claim.low, claim.high):
@@ -235,10 +295,19 @@ def profile(record: DocumentRecord, index: int = 0) -> Profile:
             if key not in prof.figures:
                 unit = "percent" if cls == "pct" else (claim.unit or "").strip()
                 prof.figures[key] = f"{fmt_number(float(x))} {unit}".strip()
+    years: Set[int] = set()
     for t in record.dates:
         v = t.value or ""
         if t.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", v):
             prof.dates.add(v)
+        y = _year_of(v) if t.type in ("DATE", "TIME") else None
+        if y is not None:
+            years.add(y)
+    for claim in record.claims:
+        y = _year_of(claim.time or "")
+        if y is not None:
+            years.add(y)
+    prof.years = tuple(sorted(years))
     seen: Set[str] = set()
     kws: List[str] = []
     for w in record.keywords:
@@ -323,9 +392,18 @@ class PairScore:
     incompatible: bool = False
 
 
+def _show_span(span: Tuple[int, int]) -> str:
+    return str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
+
+
 def _saturate(x: float) -> float:
     """0 -> 0, 1 -> 0.63, 2 -> 0.86, 3 -> 0.95."""
     return 1.0 - math.exp(-x)
+
+
+def _mentions_any(surnames: Set[str], other: Profile) -> bool:
+    """Does ``other`` name any of these people (surname, first names compatible)?"""
+    return any(s in other.people for s in surnames)
 
 
 def shared_people(a: Profile, b: Profile) -> List[str]:
@@ -362,6 +440,9 @@ def score(a: Profile, b: Profile, stats: Stats, vectors: Optional[Dict[str, Dict
     elif a.people and b.people:
         total -= P_DISJOINT_PEOPLE
         reasons.append("no person in common")
+    if a.main_people and b.main_people and not _mentions_any(a.main_people, b) and not _mentions_any(b.main_people, a):
+        total -= P_OTHER_PARTICIPANTS
+        reasons.append("different main participants: " + ", ".join(sorted(a.people_display.get(s, s) for s in a.main_people)) + " vs " + ", ".join(sorted(b.people_display.get(s, s) for s in b.main_people)))
 
     # organisations
     orgs = shared_orgs(a, b)
@@ -369,6 +450,11 @@ def score(a: Profile, b: Profile, stats: Stats, vectors: Optional[Dict[str, Dict
         ev = sum(max(stats.rarity(f"o:{k}") for k in common) for _, common in orgs)
         total += W_ORGS * _saturate(1.5 * ev)
         reasons.append("shared organisations: " + ", ".join(a.org_display.get(k, k) for k, _ in orgs))
+
+    ma, mb = [a.orgs[i] for i in a.main_orgs], [b.orgs[i] for i in b.main_orgs]
+    if ma and mb and not any(g & b.org_keys for g in ma) and not any(g & a.org_keys for g in mb):
+        total -= P_OTHER_ORGS
+        reasons.append("different main organisations: " + ", ".join(a.org_display.get(sorted(g)[0], sorted(g)[0]) for g in ma) + " vs " + ", ".join(b.org_display.get(sorted(g)[0], sorted(g)[0]) for g in mb))
 
     # figures
     figs = sorted(set(a.figures) & set(b.figures))
@@ -394,6 +480,15 @@ def score(a: Profile, b: Profile, stats: Stats, vectors: Optional[Dict[str, Dict
             total -= P_FAR_APART
         else:
             total += W_PUBLISHED * (1.0 - gap / (MAX_DAYS + 1))
+    else:
+        # at least one is undated: compare the years each was written in (estimated from
+        # the most recent year it mentions); reports of one event are written together
+        sa, sb = a.year_span(), b.year_span()
+        if sa is not None and sb is not None:
+            gap = max(0, sb[0] - sa[1], sa[0] - sb[1])
+            if gap >= YEARS_APART:
+                total -= P_YEARS_APART * min(1.0, gap / (2.0 * YEARS_APART))
+                reasons.append(f"written years apart: {_show_span(sa)} vs {_show_span(sb)}")
 
     # keywords
     if vectors is not None:
