@@ -101,6 +101,76 @@ def test_fiscal_year_start_config():
     assert "timex" in doc.spans
 
 
+# --------------------------------------------------------------------------- issue 4, round 2
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # future cues beyond "will": scheduling verbs, "is to", modals, "as early as", deferrals
+        ("The acquisition is scheduled to close Monday.", "1989-11-02", ("Monday", "DATE", "1989-11-06")),
+        ("Trading is to resume in Paris Tuesday.", "1989-10-27", ("Tuesday", "DATE", "1989-10-31")),
+        ("The group might come to the U.S. as soon as Tuesday.", "2000-04-03", ("Tuesday", "DATE", "2000-04-04")),
+        ("Officials postponed until Tuesday morning any action on the case.", "2000-03-30", ("Tuesday morning", "TIME", "2000-04-04TMO")),
+        ("The peace talks, set to resume Monday, were in doubt.", "1998-03-22", ("Monday", "DATE", "1998-03-23")),
+        # a past scheduling verb or a past perfect keeps the past
+        ("The offer had been due to expire Friday evening.", "1989-10-30", ("Friday evening", "TIME", "1989-10-27TEV")),
+        # a reduced relative ("made in January") is past
+        ("Sunak has met his pledge, made in January, to halve inflation.", "2023-11-15", ("January", "DATE", "2023-01")),
+        # extents: weekday + part of day, clock time + day, a day number the model leaves out
+        ("The vote was held Wednesday night.", "2000-02-17", ("Wednesday night", "TIME", "2000-02-16TNI")),
+        ("The offer expires at 5 p.m. EST Nov. 9.", "1989-11-02", ("5 p.m. EST Nov. 9", "TIME", "1989-11-09T17:00")),
+        ("Iraq must withdraw by noon Saturday.", "1991-02-21", ("noon Saturday", "TIME", "1991-02-23T12:00")),
+        ("Inflation halves\n15 November 2023, 07:00\n\nPrices fell.", None, ("15 November 2023, 07:00", "TIME", "2023-11-15T07:00")),
+        ("Protesters will march next week, as they did last Thanksgiving.", "2000-02-10", ("last Thanksgiving", "DATE", "1999-11-25")),
+        # "a year later than planned": the comparison leaves a duration
+        ("The census was held a year later than planned.", "2022-06-23", ("a year", "DURATION", "P1Y")),
+        # the quarter a story reports on
+        ("Profit rose in the first quarter. The company said the quarter was strong.", "1989-10-27", ("the quarter", "DATE", "1989-Q1")),
+        ("Crime has fallen in recent years.", "2018-08-07", ("recent years", "DATE", "PAST_REF")),
+    ],
+)
+def test_round2_values(nlp_dates, text, published, expected):
+    got = dates(run(nlp_dates, text, published))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    "text, not_dates",
+    [
+        ("The company has more than 1000 employees.", ["1000", "more than 1000"]),
+        ("The death toll rose to 1000 on Tuesday.", ["1000"]),
+        ("Some 1500 people attended the rally.", ["1500", "Some 1500"]),
+        ("He paid $1500 for the car.", ["1500"]),
+        ("Up to 2000 troops will be sent.", ["2000", "Up to 2000"]),
+        ("The fall was driven by lower energy bills.", ["The fall"]),
+        ("Economists blamed the fall in energy prices.", ["the fall"]),
+        ("The chancellor will deliver the autumn statement.", ["autumn"]),
+        ("A quarter of offenders were jailed.", ["A quarter"]),
+        ("Three-quarters of the staff agreed.", ["Three-quarters"]),
+        ("Investors worried about future earnings.", ["future"]),
+    ],
+)
+def test_not_time_expressions_in_context(nlp_dates, text, not_dates):
+    got = [t for t, _, _ in dates(run(nlp_dates, text, "2018-08-07"))]
+    for t in not_dates:
+        assert t not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Some 2,087 people were convicted in 2022 of making images.", ("2022", "DATE", "2022")),
+        ("Australia hopes to have a president by the 2000 Olympics.", ("2000", "DATE", "2000")),
+        ("The tower was built in 1889.", ("1889", "DATE", "1889")),
+        ("Sales were slightly above fiscal 1989 sales.", ("fiscal 1989", "DATE", "1989")),
+        ("He left last fall in a hurry.", ("last fall", "DATE", "2017-FA")),
+    ],
+)
+def test_years_and_seasons_in_context(nlp_dates, text, expected):
+    assert expected in dates(run(nlp_dates, text, "2018-08-07"))
+
+
 # --------------------------------------------------------------------------- seeds
 
 SEED_GOLD = {

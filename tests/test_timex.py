@@ -239,3 +239,41 @@ def test_dateparser_fallback_only_for_calendar_spans():
     assert tx is not None and tx.value == "2018-07-04"
     # unanchored: kept only when independent of the base date
     assert normalise("the 4th of July 1776", None).value == "1776-07-04"
+
+
+# --------------------------------------------------------------------------- issue 4, round 2
+
+
+@pytest.mark.parametrize(
+    "text, anchor, tense, type_, value",
+    [
+        # a clock time and the day after it (either order, with a time zone)
+        ("5 p.m. EST Nov. 9", A1989, None, "TIME", "1989-11-09T17:00"),
+        ("5 p.m. EST, Nov. 6", A1989, "future", "TIME", "1989-11-06T17:00"),
+        ("noon Thursday", dt.date(1998, 2, 13), "past", "TIME", "1998-02-12T12:00"),
+        ("9 a.m. Tuesday", dt.date(2000, 4, 3), "future", "TIME", "2000-04-04T09:00"),
+        ("13 December 2023, 17:54", None, None, "TIME", "2023-12-13T17:54"),
+        # holidays with no tense: the nearest one
+        ("Thanksgiving Day", dt.date(2000, 1, 7), None, "DATE", "1999-11-25"),
+        ("Christmas", dt.date(2018, 12, 20), None, "DATE", "2018-12-25"),
+        ("last Thanksgiving", dt.date(2000, 2, 10), None, "DATE", "1999-11-25"),
+        # "this September": the one of the current year, whatever the tense
+        ("this September", dt.date(1998, 2, 5), "past", "DATE", "1998-09"),
+        # "in recent years" is a vague past (TimeBank, corpus README); other units stay vague durations
+        ("recent years", A2018, None, "DATE", "PAST_REF"),
+        ("in recent years", A2018, None, "DATE", "PAST_REF"),
+        ("recent months", A2018, None, "DURATION", "PXM"),
+        ("the past three years", A2018, None, "DURATION", "P3Y"),
+        # a bare number with an "around"/"circa" reads as a year
+        ("around 1900", None, None, "DATE", "1900"),
+        ("circa 1850", None, None, "DATE", "1850"),
+    ],
+)
+def test_normalise_round2(text, anchor, tense, type_, value):
+    tx = normalise(text, anchor, tense=tense)
+    assert tx is not None and (tx.type, tx.value) == (type_, value), tx
+
+
+@pytest.mark.parametrize("text", ["more than 1000", "up to 2000", "at least 1500", "about 1500", "nearly 2000", "over 1990"])
+def test_bounded_bare_number_is_not_a_year(text):
+    assert normalise(text, A2018) is None

@@ -100,7 +100,6 @@ def _patterns() -> Dict[str, List[List[dict]]]:
             [{"LOWER": "at"}, {"LOWER": "present"}],
             [{"LOWER": "the"}, {"LOWER": {"IN": ["years", "months", "weeks", "days"]}}, {"LOWER": {"IN": ["ahead"]}}],
             [{"LOWER": "current", "TAG": "JJ"}],
-            [{"LOWER": "future", "TAG": "JJ"}],
             [{"LOWER": "the"}, {"LOWER": "near"}, {"LOWER": {"IN": ["future", "term"]}}],
             [{"LOWER": "the"}, {"LOWER": {"IN": ["short", "long"]}}, {"LOWER": "term"}],
         ],
@@ -266,7 +265,8 @@ class DateExtractor(Pipe):
         return out
 
     def _normalise(self, sp: Span, anchor) -> Optional[Timex]:
-        tx = normalise(sp.text, anchor, tense=tense_of(sp), fiscal_year_start=self.fiscal_year_start)
+        tense = "future" if _future_cue(sp) else tense_of(sp)
+        tx = normalise(sp.text, anchor, tense=tense, fiscal_year_start=self.fiscal_year_start)
         if tx is None:
             return None
         # "a year" / "an hour" after a count or a noun is a rate: "800 reports a month"
@@ -313,6 +313,13 @@ class DateExtractor(Pipe):
             e -= 1
         if e <= s:
             return None
+        # "a year later than planned": the comparison leaves a duration ("a year")
+        if e - s >= 3 and doc[e - 1].lower_ in ("later", "earlier", "sooner", "longer") and e < len(doc) and doc[e].lower_ == "than":
+            e -= 1
+        # a day number the model left out: "15 [November 2023]"
+        if s > 0 and doc[s].lower_.rstrip(".") in MONTHS and doc[s - 1].is_digit and len(doc[s - 1].text) <= 2 \
+                and 1 <= int(doc[s - 1].text) <= 31:
+            s -= 1
         return doc[s:e]
 
     def _fix(self, ent: Span) -> List[Span]:
@@ -364,6 +371,25 @@ def _plausible(sp: Span) -> bool:
         return False
     if nxt is not None and nxt.text == "-" and sp.end + 1 < len(doc) and doc[sp.end + 1].lower_ == "old":
         return False
+    if not _year_plausible(sp):
+        return False
+    last = sp[-1]
+    if last.lower_ in _SEASON_WORDS:
+        # "the autumn statement", "spring budget": a name, not a time; "the fall in prices",
+        # "the spring of hope": a noun
+        if nxt is not None and last.dep_ == "compound" and nxt.tag_.startswith("NN") and nxt.lower_ not in _TEMPORAL_NOUNS:
+            return False
+        if last.lower_ in ("fall", "spring") and (len(sp) == 1 or sp[0].lower_ == "the"):
+            # "the fall" is a season only after a preposition ("in the fall"), and never
+            # before "in"/"of" + a non-year ("the fall in prices")
+            prev = doc[sp.start - 1] if sp.start > 0 else None
+            if prev is None or prev.lower_ not in _CONTEXT_BEFORE or prev.lower_ == "the":
+                return False
+            if nxt is not None and nxt.lower_ in ("in", "of") \
+                    and not (sp.end + 1 < len(doc) and (doc[sp.end + 1].shape_ == "dddd" or doc[sp.end + 1].lower_ in ("this", "last", "next"))):
+                return False
+    if _FRACTION.match(sp.text):
+        return False  # "a quarter of", "three-quarters": a fraction
     if len(sp) == 1:
         tok = sp[0]
         low = tok.lower_
@@ -379,6 +405,76 @@ def _plausible(sp: Span) -> bool:
         if tok.is_digit and len(tok.text) < 4:
             return False  # a bare day or two-digit number: not a date on its own
     return True
+
+
+#: words before a time that make it a future limit: "as early as Tuesday", "postponed
+#: until Tuesday morning"
+_FUTURE_BEFORE = (("as", "early", "as"), ("as", "soon", "as"), ("no", "later", "than"), ("not", "before"))
+_DEFER_VERBS = {"postponed", "postpone", "postpones", "delayed", "delay", "delays", "deferred",
+                "extended", "extend", "extends", "adjourned", "adjourn", "put", "pushed", "moved"}
+
+
+def _future_cue(sp: Span) -> bool:
+    doc = sp.doc
+    s = sp.start
+    for words in _FUTURE_BEFORE:
+        n = len(words)
+        if s - n >= 0 and tuple(t.lower_ for t in doc[s - n:s]) == words:
+            return True
+    if s > 0 and doc[s - 1].lower_ in ("until", "till", "to"):
+        prep = doc[s - 1]
+        if prep.head.lower_ in _DEFER_VERBS:
+            return True
+    return False
+
+
+#: words after which a four-digit number reads as a year
+_YEAR_CONTEXT = {"in", "since", "by", "until", "till", "from", "of", "before", "after", "during",
+                 "circa", "c.", "to", "and", "between", "through", "year", "early", "late", "mid",
+                 "around", "the", "fiscal", "calendar", "-", "(", ",", "or", "summer", "spring",
+                 "autumn", "winter", "fall", "ad", "a.d."}
+_YEAR_DET = {"the", "fiscal", "calendar", "its", "their", "his", "her", "our", "this", "that"}
+#: before a year outside 1900-2099: only words that introduce a year ("in 1492")
+_OLD_YEAR_CONTEXT = {"in", "since", "by", "until", "till", "from", "before", "after", "during",
+                     "circa", "c.", "year", "early", "late", "mid", "of"}
+_COUNT_AFTER = {"%", "percent", "per", "times", "people", "others", "km", "miles",
+                "metres", "meters", "feet", "tons", "tonnes", "units", "points", "cases"}
+_COUNT_BEFORE = {"$", "£", "€", "#", "no.", "number", "nos.", "than", "about", "some",
+                 "nearly", "almost", "approximately", "roughly", "over", "under", "least", "most"}
+
+
+def _year_plausible(sp: Span) -> bool:
+    """A bare four-digit number ("1000", "2,000" never gets here) is a year only in a year
+    context: not a count ("1500 people", "more than 1000", "$2000"), and, outside
+    1900-2099, only after a word that introduces a year ("in 1492", "since 1850")."""
+    doc = sp.doc
+    last = sp[-1]
+    if last.shape_ != "dddd" or not last.is_digit:
+        return True
+    core = [t for t in sp if t.lower_ not in _YEAR_CONTEXT and not t.is_punct]
+    if len(core) != 1 and not all(t.lower_ in ("more", "less", "fewer", "than", "up", "at", "least", "most", "about", "nearly", "almost", "some") for t in core[:-1]):
+        return True  # part of a longer expression ("March 1989", "fiscal 1989")
+    nxt = doc[sp.end] if sp.end < len(doc) else None
+    prev = doc[sp.start - 1] if sp.start > 0 else None
+    first = sp[0]
+    year = int(last.text)
+    before = doc[last.i - 1] if last.i > 0 else None
+    if 1900 <= year <= 2099 and before is not None and before.lower_ in ("in", "since", "during", "until", "till"):
+        return True  # "convicted in 2022 of making ..."
+    if first.lower_ in _COUNT_BEFORE or (prev is not None and prev.lower_ in _COUNT_BEFORE and first is last):
+        return False
+    if nxt is not None and nxt.lower_ in _COUNT_AFTER:
+        return False
+    if nxt is not None and nxt.tag_ in ("NNS", "NNPS"):
+        # "1500 people" is a count; "the 1992 protests", "fiscal 1989 sales" name a year
+        return 1900 <= year <= 2099 and before is not None and (before.lower_ in _YEAR_DET or before.tag_ == "POS")
+    if 1900 <= year <= 2099:
+        return True
+    return before is not None and before.lower_ in _OLD_YEAR_CONTEXT
+
+
+_SEASON_WORDS = {"spring", "summer", "autumn", "fall", "winter"}
+_FRACTION = re.compile(r"^(?:a|one|two|three)[ -]?quarters?$|^(?:two|one)[ -]?thirds?$", re.I)
 
 
 def _is_date_comma(doc: Doc, i: int) -> bool:
@@ -414,6 +510,11 @@ _ANAPHORA = {
 }
 
 
+#: expressions that name the quarter under discussion without saying which
+_THE_QUARTER = {"the quarter", "the latest quarter", "the latest period", "that quarter",
+                "the period", "the same quarter", "the most recent quarter", "the recent quarter"}
+
+
 def _resolve_in_context(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tuple[Span, Timex]]:
     """Relative expressions that take their reference from the text, not the publication
     date (TimeML: the anchor is the last time mentioned): "a year earlier" after "the third
@@ -422,6 +523,7 @@ def _resolve_in_context(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tup
     or the previous sentence is used; otherwise the value from the publication date stays."""
     out: List[Tuple[Span, Timex]] = []
     last: Optional[Tuple[str, int]] = None  # (value, sentence start token)
+    last_quarter: Optional[str] = None  # the first quarter the text names ("the third quarter")
     prev_sent_start = -1
     cur_sent_start = -1
     for sp, tx in results:
@@ -448,6 +550,13 @@ def _resolve_in_context(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tup
                 v = _shift_value(last[0], unit, k)
                 if v is not None:
                     new = tx.with_(value=v)
+        if new is tx and last_quarter and tx.value and tx.type == "DATE" and low in _THE_QUARTER:
+            # earnings prose: "the quarter", "the latest period" are the quarter the story
+            # reports on: the first one it names
+            new = tx.with_(value=last_quarter)
+        if last_quarter is None and new.value and re.fullmatch(r"\d{4}-Q[1-4]", new.value) \
+                and low not in _THE_QUARTER and not _YEAR_AGO.match(low):
+            last_quarter = new.value
         out.append((sp, new))
         if new.value and new.type in ("DATE", "TIME") and _POINT.match(new.value[:10].rstrip("T")) and not _YEAR_AGO.match(low):
             last = (new.value[:10] if new.type == "TIME" else new.value, cur_sent_start)
@@ -497,11 +606,11 @@ _SCHEDULING = {"plan", "plans", "planned", "planning", "schedule", "schedules", 
                "set", "slated", "due", "expected", "expect", "expects", "intend", "intends",
                "intended", "prepare", "prepares", "preparing", "prepared", "going", "ready",
                "postpone", "postpones", "postponed", "delay", "delays", "delayed", "adjourned",
-               "rescheduled", "about"}
+               "rescheduled", "about", "decided", "agreed", "promised", "vowed", "pledged",
+               "threatened", "threatens", "hopes", "hope", "wants", "want", "seeks", "seek"}
 _SCHEDULING_HEADS = {"scheduled", "planned", "postponed", "rescheduled", "slated", "adjourned"}
 #: modals that put a base-form verb after the time of speaking ("may come as soon as Tuesday")
 _MODAL_FUTURE = {"may", "might", "could", "should", "must", "can", "ca"}
-_BE = {"is", "are", "am", "was", "were", "be", "'s", "'re"}
 
 
 def _scheduled(tok: Token, auxes: List[Token]) -> bool:
@@ -516,8 +625,9 @@ def _scheduled(tok: Token, auxes: List[Token]) -> bool:
     head = tok.head
     if head is tok:
         return False
-    head_aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
-    if head.tag_ == "VBD" or _past_perfect(head_aux) or any(a.tag_ == "VBD" for a in head_aux):
+    chain = [head] + ([head.head] if head.dep_ in ("acomp", "attr", "xcomp", "ccomp") and head.head is not head else [])
+    head_aux = [c for h in chain for c in h.children if c.dep_ in ("aux", "auxpass")]
+    if head.tag_ == "VBD" or _past_perfect(head_aux) or any(h.lower_ == "had" for h in chain):
         return False  # "planned to pay on Friday", "had been due to expire Friday"
     if head.lower_ in _SCHEDULING:
         return True
@@ -548,7 +658,7 @@ def tense_of(sp: Span) -> Optional[str]:
         if a.lower_ in _FUTURE_AUX:
             return "future"
     # cues read only when the expression hangs on the verb itself (not through a noun)
-    if seen <= 2 and (any(a.lower_ in _MODAL_FUTURE for a in auxes) and tok.tag_ == "VB" or _scheduled(tok, auxes)):
+    if seen <= 2 and any(a.lower_ in _MODAL_FUTURE for a in auxes) and tok.tag_ == "VB" or _scheduled(tok, auxes):
         return "future"
         if a.lower_ in ("going",) or (a.lower_ in ("is", "are", "am") and tok.tag_ == "VB"):
             return "future"
@@ -559,6 +669,10 @@ def tense_of(sp: Span) -> Optional[str]:
             return "past"
     if tok.tag_ == "VBD":
         return "past"
+    if tok.tag_ == "VBN" and tok.dep_ == "acl" and not auxes:
+        # a reduced relative: "the pledge, made in January" (past), "the vote planned for
+        # May" (scheduled: future)
+        return "future" if tok.lower_ in _SCHEDULING_HEADS else "past"
     if tok.tag_ == "VBN" and tok.dep_ not in ("amod", "acl"):
         return "past" if not auxes else None
     if tok.tag_ in ("VBZ", "VBP"):

@@ -398,7 +398,8 @@ def _refs(t, anchor, tense, fy):
         return Timex("DATE", "PAST_REF", anchored=anchor is not None)
     if t in FUTURE:
         return Timex("DATE", "FUTURE_REF", anchored=anchor is not None)
-    if re.fullmatch(r"(?:in )?recent times", t):
+    if re.fullmatch(r"(?:in )?recent times|(?:in )?(?:recent|past) (?:years|decades)", t):
+        # "in recent years": a vague past, not a measurable stretch (TimeBank and corpus)
         return Timex("DATE", "PAST_REF", anchored=anchor is not None)
     if re.fullmatch(r"(?:the )?(?:years|months|decades|weeks|days) (?:ahead|to come)", t):
         return Timex("DATE", "FUTURE_REF", anchored=anchor is not None)
@@ -1279,6 +1280,19 @@ def _strip_mods(t: str) -> Tuple[str, Optional[str]]:
     return t, mod
 
 
+_BOUNDS = ("MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS")
+
+
+def _is_count(t: str, mod: Optional[str], t0: str) -> bool:
+    """A bare number with a bound is a quantity, not a year: "more than 1000", "up to
+    2000", "about 1500" (but "around 1900" and "circa 1850" read as years)."""
+    if not re.fullmatch(r"\d{4}", t):
+        return False
+    if mod in _BOUNDS:
+        return True
+    return mod == "APPROX" and not t0.startswith(("around ", "circa ", "c. "))
+
+
 def _strip_lead(t: str) -> str:
     """Words outside TimeML extents that callers may pass along: prepositions, "of"."""
     return re.sub(r"^(?:in|on|at|during|since|until|till|by|for|from|of|over|within|throughout|through|before|after|around) (?=\S)", "", t)
@@ -1329,6 +1343,8 @@ def _normalise(text: str, anchor: Optional[_dt.date], tense: Optional[str], fy: 
         t = _strip_lead(t)
         t, mod = _strip_mods(t)
     t = _strip_lead(t)
+    if _is_count(t, mod, t0):
+        return None
     r = None
     if mod in ("START", "END", "MID"):
         # "the end of the year", "early in the week": a point of the current unit
