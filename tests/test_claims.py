@@ -8,6 +8,8 @@ import pytest
 pytestmark = pytest.mark.model
 
 SEED_NCA = "000_2c6540ea96e3f154"
+SEED_SG = "002_224bc2a0da9a5c12"
+SEED_IND = "003_0cc09721841d4aae"
 SEED_MOJ = "004_35d2a727a001a6df"
 
 
@@ -37,7 +39,7 @@ def find(claims, text):
 
 @pytest.fixture(scope="module")
 def seed_claims(claims_nlp, seed_texts):
-    return {k: claims_of(claims_nlp, v) for k, v in seed_texts.items() if k in (SEED_NCA, SEED_MOJ)}
+    return {k: claims_of(claims_nlp, v) for k, v in seed_texts.items() if k in (SEED_NCA, SEED_SG, SEED_IND, SEED_MOJ)}
 
 
 @pytest.mark.parametrize("seed,text,value,low,high,unit,approx", [
@@ -45,14 +47,29 @@ def seed_claims(claims_nlp, seed_texts):
     (SEED_NCA, "80%", 80.0, None, None, "percent", False),
     (SEED_NCA, "2,087", 2087.0, None, None, "people", False),
     (SEED_NCA, "29%", 29.0, None, None, "percent", False),
-    (SEED_NCA, "609", 609.0, None, None, None, False),
+    # "Of these 29% (609) received a custodial sentence": 609 counts the people of the sentence before
+    (SEED_NCA, "609", 609.0, None, None, "people", False),
     (SEED_NCA, "between 680,000-830,000", None, 680000.0, 830000.0, "adults", False),
     (SEED_NCA, "1.3%-1.6%", None, 1.3, 1.6, "percent", False),
     (SEED_NCA, "an estimated 1,000", 1000.0, None, None, "children", True),
     (SEED_MOJ, "a fifth", 20.0, None, None, "percent", False),
     (SEED_MOJ, "up to 10 years", 10.0, None, 10.0, "year", False),
     (SEED_MOJ, "hundreds of thousands", None, 200000.0, 1000000.0, "pictures", True),
-    (SEED_MOJ, "1,731", 1731.0, None, None, None, False),
+    # "up from 1,731 in 2003": the offenders of the sentences before
+    (SEED_MOJ, "1,731", 1731.0, None, None, "offenders", False),
+    (SEED_MOJ, "A record 1,781", 1781.0, None, None, "offenders", False),
+    # "But a further 155 were cautioned", "A further 165 were found guilty"
+    (SEED_MOJ, "165", 165.0, None, None, "offenders", False),
+    # seed 002: "Of those, a quarter were jailed, nearly half received a suspended sentence, and one in five ..."
+    (SEED_SG, "a quarter", 25.0, None, None, "percent", False),
+    (SEED_SG, "nearly half", 50.0, None, None, "percent", True),
+    (SEED_SG, "one in five", 20.0, None, None, "percent", False),
+    (SEED_SG, "10 years", 10.0, None, None, "year", False),  # "face 10 years in prison"
+    # seed 003: "information about 2,345 ...": "about" is the preposition of "information", not a hedge
+    (SEED_IND, "2,345", 2345.0, None, None, "abusers", False),
+    (SEED_IND, "two", 2.0, None, None, "teachers", False),
+    (SEED_IND, "more than 200", 200.0, 200.0, None, "suspects", False),
+    (SEED_IND, "660", 660.0, None, None, "people", False),
 ])
 def test_seed_figures(seed_claims, seed, text, value, low, high, unit, approx):
     c = find(seed_claims[seed], text)
@@ -87,6 +104,19 @@ def test_seed_not_claims(seed_claims):
     for bad in ("12", "3", "12pm", "3pm", "12:30", "2022", "2023", "13", "17:54", "14"):
         assert not any(t == bad or t.startswith(bad + " ") for t in texts), (bad, texts)
     assert not any("2003" == c["text"] or "2010" == c["text"] for c in seed_claims[SEED_MOJ])
+    # lengths of time that are not penalties are time expressions
+    assert not any(c["text"] == "two years" for c in seed_claims[SEED_MOJ])  # "on the register for two years"
+    assert not any("two years" in c["text"] for c in seed_claims[SEED_IND])  # "more than two years after"
+    # "about" after a noun is a preposition
+    assert not any(c["text"].startswith("about") for c in seed_claims[SEED_IND])
+    for c in (c for claims in seed_claims.values() for c in claims):
+        assert c["text"] == c["text"].strip(), c["text"]
+
+
+def test_seed_structure_of_shares(seed_claims):
+    sg = seed_claims[SEED_SG]
+    assert find(sg, "nearly half")["change"] == "~"
+    assert find(sg, "10 years")["source"] in ("Ministry of Justice", "MoJ")
 
 
 # ----------------------------------------------------------------------------- sentences
@@ -111,6 +141,106 @@ def test_sentences(claims_nlp, sentence, text, value, unit):
     c = find(claims_of(claims_nlp, sentence), text)
     assert c["value"] == pytest.approx(value)
     assert c["unit"] == unit
+
+
+@pytest.mark.parametrize("sentence,text,value,low,high,unit,approx", [
+    # parts of a unit
+    ("The Bank raised rates by a quarter of a percentage point to 5.25%.", "a quarter of a percentage point",
+     0.25, None, None, "percentage point", False),
+    ("Rates rose by half a percentage point.", "half a percentage point", 0.5, None, None, "percentage point", False),
+    ("It raised rates by three-quarters of a percentage point, from 2.25% to 3%.",
+     "three-quarters of a percentage point", 0.75, None, None, "percentage point", False),
+    ("She walked half a mile.", "half a mile", 0.5, None, None, "mile", False),
+    # proportions standing as noun phrases of their own
+    ("Almost half of adults agreed.", "Almost half", 50.0, None, None, "percent", True),
+    ("Of those, a quarter were jailed.", "a quarter", 25.0, None, None, "percent", False),
+    # "as many as" is an upper bound, like "up to"
+    ("The NCA says as many as 830,000 adults pose a risk.", "as many as 830,000", 830000.0, None, 830000.0, "adults", False),
+    # a glued "m" is a million unless a measurement says metres
+    ("Hospital waiting list hits new high of 7.75m\n\nThe list grew.", "7.75m", 7.75e6, None, None, None, False),
+    ("A record 7.75m treatments were waiting.", "A record 7.75m", 7.75e6, None, None, "treatments", False),
+    ("He is 1.9m tall.", "1.9m", 1.9, None, None, "metre", False),
+    ("Bolt won the 100m sprint.", "100m", 100.0, None, None, "metre", False),
+    ("The event centres on the 37m (121ft)-long skeleton.", "37m", 37.0, None, None, "metre", False),
+    ("The crane has a maximum outreach of 48m.", "48m", 48.0, None, None, "metre", False),
+    # what a bare number counts, from the parse
+    ("The agency put the number of adults in the UK who pose a risk at up to 830,000.", "up to 830,000",
+     830000.0, None, 830000.0, "adults", False),
+    ("Five of the nine members supported the cut, with four voting to hold.", "Five", 5.0, None, None, "members", False),
+    ("Five of the nine members supported the cut, with four voting to hold.", "four", 4.0, None, None, "members", False),
+    ("Six members voted for the move. Two backed a larger increase, while one voted to hold.", "Two",
+     2.0, None, None, "members", False),
+    ("Six members voted for the move. Two backed a larger increase, while one voted to hold.", "one",
+     1.0, None, None, "members", False),
+    ("In 2022, 2,078 people were convicted, and 609 of them were jailed.", "609", 609.0, None, None, "people", False),
+    ("The government recruited 20,951 officers, exceeding its target of 20,000.", "20,000", 20000.0, None, None, "officers", False),
+    # a count does not take the noun of a far smaller or larger count
+    ("Cutting lists is among the five pledges he made. The list stood at about 4.6 million.", "about 4.6 million",
+     4.6e6, None, None, None, True),
+    # prison terms stay claims
+    ("Judges can sentence criminals to up to 10 years in prison.", "up to 10 years", 10.0, None, 10.0, "year", False),
+    ("He was jailed for 20 months.", "20 months", 20.0, None, None, "month", False),
+    ("She received a suspended sentence of 20 months.", "20 months", 20.0, None, None, "month", False),
+    ("Bank Rate rose by 0.75 percentage points to 3%.", "0.75 percentage points", 0.75, None, None, "percentage point", False),
+    ("Bank Rate rose by 0.75 percentage points to 3%.", "3%", 3.0, None, None, "percent", False),
+    ("The laptop is worth exactly $2000.", "$2000", 2000.0, None, None, "USD", False),
+])
+def test_structure(claims_nlp, sentence, text, value, low, high, unit, approx):
+    c = find(claims_of(claims_nlp, sentence), text)
+    assert c["value"] == (pytest.approx(value) if value is not None else None)
+    assert c["low"] == (pytest.approx(low) if low is not None else None)
+    assert c["high"] == (pytest.approx(high) if high is not None else None)
+    assert c["unit"] == unit
+    assert c["approximate"] is approx
+
+
+@pytest.mark.parametrize("sentence,old,new,change", [
+    ("The Bank raised Bank Rate from 5% to 5.25% on Thursday.", "5%", "5.25%", "up"),
+    ("The Bank raised interest rates on Thursday to 5.25% from 5%.", "5%", "5.25%", "up"),
+    ("The Bank cut rates, lowering Bank Rate from 5.25% to 5%.", "5.25%", "5%", "down"),
+    ("Growth is forecast to slow from 4.8 to 4.7 percent in 2019.", "4.8", "4.7 percent", "down"),
+    ("Horsepower jumped from 240 to 273.", "240", "273", "up"),
+])
+def test_change_between_two_values_is_two_claims(claims_nlp, sentence, old, new, change):
+    claims = claims_of(claims_nlp, sentence)
+    o, n = find(claims, old), find(claims, new)
+    assert o["value"] is not None and o["low"] is None and o["high"] is None
+    assert n["value"] is not None and n["low"] is None and n["high"] is None
+    assert n["change"] == change and o["change"] == "="
+    assert o["unit"] == n["unit"]
+
+
+@pytest.mark.parametrize("sentence,text,low,high", [
+    ("Prices range from $370,000 to $5.5 million.", "from $370,000 to $5.5 million", 370000.0, 5.5e6),
+    ("Homes from $750,000 to $1 million sell slowly.", "from $750,000 to $1 million", 750000.0, 1e6),
+    ("Guidance fell to $84 billion, down from the US $89 to $93 billion it had projected.", "US $89 to $93 billion", 89e9, 93e9),
+    ("The forecast was revised from 5 to 7 per cent to 3 to 5 per cent.", "from 5 to 7 per cent", 5.0, 7.0),
+    ("The NCA estimates there are between 680,000 and 830,000 adults at risk.", "between 680,000 and 830,000", 680000.0, 830000.0),
+])
+def test_ranges_are_not_changes(claims_nlp, sentence, text, low, high):
+    c = find(claims_of(claims_nlp, sentence), text)
+    assert c["value"] is None and c["low"] == pytest.approx(low) and c["high"] == pytest.approx(high)
+
+
+@pytest.mark.parametrize("sentence,forbidden", [
+    ("UK inflation hits 11.1%, highest in 41 years\n\nPrices rose.", ("41 years",)),
+    ("Inflation has been at 2% for two months.", ("two months",)),
+    ("The census, which takes place every 10 years, asks every household.", ("10 years",)),
+    ("The rate dropped to 4.6%, hitting a two-year low.", ("two-year",)),
+    ("He will serve a five-year term.", ("five-year",)),
+    ("Rates were cut for the first time in more than four years.", ("more than four years",)),
+    ("Inflation halves as energy bills fall\n15 November 2023, 07:00\n\nThe rate fell.", ("15",)),
+    ("Bank profits rise\n\n23\n\nThe bank made more money.", ("23",)),
+])
+def test_time_spans_and_fragments_are_not_claims(claims_nlp, sentence, forbidden):
+    texts = [c["text"] for c in claims_of(claims_nlp, sentence)]
+    for bad in forbidden:
+        assert bad not in texts, (bad, texts)
+
+
+def test_spans_never_end_in_whitespace(claims_nlp):
+    for c in claims_of(claims_nlp, "Waiting list hits 7.75m\n\nIt covers 6.5 million people\n\nMore."):
+        assert c["text"] == c["text"].strip()
 
 
 @pytest.mark.parametrize("sentence,text,change", [
@@ -149,6 +279,29 @@ def test_source_of_reporting_verb(claims_nlp):
     assert c["source"] in ("NCA", "National Crime Agency")
     c = claims_of(claims_nlp, "About 500 jobs will go, according to the Unite union.")[0]
     assert c["source"] and "Unite" in c["source"]
+
+
+@pytest.mark.model
+def test_corpus_claims_gold(corpus_dir):
+    """The team's gold corpus: value and value+unit of the claims component stay high
+    (the whole-corpus run is ``extractors evaluate corpus corpus``; these floors catch regressions)."""
+    from extractors.api import extract
+    from extractors.evaluate.corpus import load_corpus, score_claims
+
+    arts, gold, _ = load_corpus(corpus_dir)
+    recs = {r.id: r for r in extract(arts)}
+    scores = score_claims([(recs[g["id"]], g) for g in gold])
+    assert scores["claims_value"].f1 >= 0.97
+    assert scores["claims_value_unit"].f1 >= 0.88
+
+
+def test_word_lists_load():
+    from extractors.components.claims import _dimension_nouns, _metre_words, _penal_words
+
+    assert {"prison", "sentenced", "jailed"} <= _penal_words()
+    assert {"tall", "sprint", "long"} <= _metre_words()
+    assert {"depth", "height"} <= _dimension_nouns()
+    assert all(w == w.strip().lower() and w for w in _penal_words() | _metre_words() | _dimension_nouns())
 
 
 def test_works_without_other_components():

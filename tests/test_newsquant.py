@@ -77,6 +77,35 @@ def test_merge_from_to():
     assert len(merged) == 1 and merged[0]["written_first"] == 208.0
 
 
+def test_merge_from_to_change_pair():
+    # "raised Bank Rate from 5% to 5.25%": two claims in our records, one range in NewsQuant's
+    text = "raised Bank Rate from 5% to 5.25% on Thursday"
+    a = {"text": "5%", "start": 22, "end": 24, "value": 5.0, "low": None, "high": None, "unit": "percent", "change": "="}
+    b = {"text": "5.25%", "start": 28, "end": 33, "value": 5.25, "low": None, "high": None, "unit": "percent", "change": "up"}
+    merged = NQ.merge_from_to([a, b], text)
+    assert len(merged) == 1 and (merged[0]["low"], merged[0]["high"]) == (5.0, 5.25)
+    assert NQ.claim_to_newsquant(merged[0])["value"] == (5.0, 5.25)
+
+
+def test_time_quantities_from_time_expressions():
+    dates = [{"text": "every 33 years", "start": 20, "end": 34, "type": "SET", "value": "P33Y", "mod": None},
+             {"text": "more than three months", "start": 40, "end": 62, "type": "DURATION", "value": "P3M", "mod": "MORE_THAN"},
+             {"text": "a five-year", "start": 70, "end": 81, "type": "DURATION", "value": "P5Y", "mod": None},
+             {"text": "two months later", "start": 90, "end": 106, "type": "DATE", "value": "XXXX", "mod": None},
+             {"text": "up to 10 years", "start": 110, "end": 124, "type": "DURATION", "value": "P10Y", "mod": "EQUAL_OR_LESS"}]
+    claims = [{"start": 110, "end": 124}]  # the prison term is a claim already
+    found = NQ.time_quantities(dates, claims)
+    assert [(q["value"], q["unit"], q["change"]) for q in found] == [(33.0, "year", "="), (3.0, "month", ">")]
+    assert NQ.claim_to_newsquant(found[0])["normalized_unit"] == "year"
+
+
+def test_count_without_written_noun_has_no_newsquant_unit():
+    c = {"text": "609", "value": 609.0, "low": None, "high": None, "unit": "people", "surface_unit": None}
+    assert NQ.claim_to_newsquant(c)["normalized_unit"] == "-"
+    c = {"text": "2,087", "value": 2087.0, "low": None, "high": None, "unit": "people", "surface_unit": "people"}
+    assert NQ.claim_to_newsquant(c)["normalized_unit"] == "people"
+
+
 def test_missing_path(tmp_path):
     with pytest.raises(FileNotFoundError):
         NQ.load_items(tmp_path / "nope.json")

@@ -81,6 +81,8 @@ def test_not_proportions(text):
     ("over 6,650", 6650.0, 6650.0, None, None, False),
     ("at least 2.4", 2.4, 2.4, None, None, False),
     ("up to 10 years", 10.0, None, 10.0, None, False),
+    ("as many as 830,000", 830000.0, None, 830000.0, None, False),
+    ("as much as $5", 5.0, None, 5.0, None, False),
     ("less than 15", 15.0, None, 15.0, None, False),
     ("fewer than 3.5", 3.5, None, 3.5, None, False),
     ("under 20", 20.0, None, 20.0, None, False),
@@ -172,3 +174,8 @@ def test_split_token_none(text):
 ])
 def test_change_label(before, after, bound, approx, label):
     assert N.change_label(before, after, bound=bound, approximate=approx) == label
+
+
+def test_change_word_tables_are_disjoint_from_ranges():
+    assert not (N.RANGE_WORDS & (N.UP_WORDS | N.DOWN_WORDS | N.CHANGE_WORDS))
+    assert {"lowering", "cutting", "slowed"} <= N.DOWN_WORDS and {"raising", "hiked"} <= N.UP_WORDS

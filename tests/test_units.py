@@ -32,7 +32,7 @@ def test_not_currency(text):
     ("year-old", "year of age"), ("years old", "year of age"), ("μm", "micrometre"),
     ("basis points", "basis point"), ("rpm", "revolutions per minute"), ("mpg", "mile per gallon"),
     ("barrel-a-day", "barrel per day"), ("JPY=", "JPY"), ("b.", "bit"), ("m", "metre"),
-    ("tonnes", "metric ton"), ("years", "year"),
+    ("tonnes", "metric ton"), ("years", "year"), ("times", "times"), ("fold", "times"),
 ])
 def test_normalize_unit(text, unit):
     assert U.normalize_unit(text) == unit
@@ -77,3 +77,7 @@ def test_singular(word, sing):
 ])
 def test_newsquant_unit(unit, counted, name):
     assert U.newsquant_unit(unit, counted) == name
+
+
+def test_times_is_count_for_newsquant():
+    assert U.newsquant_unit("times") == "count"

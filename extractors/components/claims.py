@@ -100,7 +100,29 @@ DET_SKIP = {"the", "a", "an", "these", "those", "this", "that", "his", "her", "i
 _TEXT_KEY = "_extractors_claims_text"
 #: between the two figures of "from X to Y" / "to Y from X"
 _TO_GAP = re.compile(r"^[^0-9.;:]{0,40}?\bto\s+$")
+_TO_GAP_BARE = re.compile(r"^\s*to\s+$")
 _FROM_GAP = re.compile(r"^[^0-9;:]{0,40}?\bfrom\s+$")
+
+
+_LENGTHS = {"metre", "kilometre", "centimetre", "millimetre", "foot", "inch", "yard", "mile"}
+
+
+@lru_cache(maxsize=None)
+def _metre_words() -> frozenset:
+    """Words after "<number>m" that make it metres ("tall", "sprint"), from
+    ``extractors/data/metre_words.txt``."""
+    from ..data import load_lines
+
+    return frozenset(w.lower() for w in load_lines("metre_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def _dimension_nouns() -> frozenset:
+    """Nouns of a length before "<number>m" that make it metres ("a depth of 30m"), from
+    ``extractors/data/dimension_nouns.txt``."""
+    from ..data import load_lines
+
+    return frozenset(w.lower() for w in load_lines("dimension_nouns.txt"))
 
 
 @lru_cache(maxsize=None)
@@ -161,6 +183,7 @@ class ClaimFinder(Pipe):
         self.use_quantulum = use_quantulum
         self.keep_one = keep_one
         self._kinds: Dict[int, int] = {}  # lexeme orth -> _lex_kind, filled as docs arrive
+        self._ctx: Optional["_Context"] = None  # the doc being read
         extensions.register()
 
     # ------------------------------------------------------------------ main
@@ -168,6 +191,7 @@ class ClaimFinder(Pipe):
         extensions.register()
         doc.user_data[_TEXT_KEY] = doc.text
         ctx = _Context(doc)
+        self._ctx = ctx
         claims: List[Claim] = []
         spans: List[Span] = []
         kinds = self._kinds
@@ -196,6 +220,7 @@ class ClaimFinder(Pipe):
         extensions.set_records(doc, "claims", claims)
         doc.spans[self.span_key] = spans
         doc.user_data.pop(_TEXT_KEY, None)
+        self._ctx = None
         return doc
 
     # ------------------------------------------------------------------ after the scan
@@ -252,7 +277,17 @@ class ClaimFinder(Pipe):
                 old, new = a, b
             elif before_a.endswith("to ") and _FROM_GAP.match(gap):
                 old, new = b, a
-            if old is None or new is None or old.unit != new.unit and new.unit is not None:
+            if old is None or new is None:
+                continue
+            if old is a and old.unit is None and new.unit is not None and _TO_GAP_BARE.match(gap) \
+                    and all(c.isdigit() or c in ",." for c in old.text):
+                # "from 4.8 to 4.7 percent", "from 24.2 to 33 billion euros": the old value is
+                # written bare and takes the unit (and scale) written after the new one
+                scale = next((N.SCALES[w] for w in new.text.lower().split() if w in N.SCALES), None)
+                if scale and old.value < 1000 and old.value * scale <= new.value * 100:
+                    old.value *= scale
+                old.unit, old.kind, old.surface_unit = new.unit, new.kind, new.surface_unit
+            if old.unit != new.unit and new.unit is not None:
                 continue
             if new.value > old.value:
                 new.change = "up"
@@ -319,8 +354,13 @@ class ClaimFinder(Pipe):
         if unit_end > end:
             end = unit_end
         end = self._trailing_bound_end(doc, sent, end)
+        while end - 1 > start and doc[end - 1].is_space:
+            end -= 1  # a span never ends on a line break ("41 years\n\n")
         if self._street_after(doc, sent, end):
             return None, start, end  # "16-18 Industrial Avenue": an address
+        if end + 2 < sent.end and doc[end].text in ("-", "–") and doc[end + 1].text.isdigit() \
+                and self._street_after(doc, sent, end + 2):
+            return None, start, end + 2  # the second number of "16-18" was taken for a street number
         text = _text(doc)[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
         parse_text = text
         for t in doc[i + 1: j]:
@@ -352,6 +392,13 @@ class ClaimFinder(Pipe):
             return False
         if nxt is not None and nxt.lower_ in ("in", "out"):
             return True
+        if tok.dep_ in ("nsubj", "nsubjpass") and self._ctx is not None:
+            # "Two backed a larger increase, while one voted to keep rates on hold": "one" in a
+            # series of bare counts of the same thing
+            for c, _, _ in self._ctx.claims:
+                bare = all(ch.isdigit() or ch in ",." for ch in c.text) or c.text.lower() in N.UNITS
+                if c.sentence_start == tok.sent.start_char and c.kind == "count" and c.unit and bare:
+                    return True
         if nxt is not None and nxt.lower_ == "of" and i + 2 < len(doc) and doc[i + 2].lower_ in DET_SKIP | {"its"}:
             return True
         return tok.dep_ == "nummod" and tok.head.tag_.startswith("NN") and tok.head.i > i
@@ -414,12 +461,16 @@ class ClaimFinder(Pipe):
             return i + 1
         # day of month next to a month name: "13 December", "September 8"
         if text.isdigit() and int(text) <= 31:
+            dnext = doc[i + 1] if i + 1 < len(doc) else None  # a headline can end the sentence mid-date
             if nlow in MONTHS or (prev is not None and prev.lower_ in MONTHS) \
+                    or (dnext is not None and dnext.lower_ in MONTHS and dnext.text[:1].isupper()) \
                     or (nlow == "of" and i + 2 < sent.end and doc[i + 2].lower_ in MONTHS):
                 return i + 1
         # inside a date or time expression (not a duration): the dates component's spans
-        if ctx.in_date(tok) and not (nlow in DURATION_WORDS or nlow.rstrip("s") in DURATION_WORDS):
-            return i + 1
+        money = bool(st.prefix) and ("$" in st.prefix or U.currency_code(st.prefix) is not None) or (
+            prev is not None and prev.text in ("$", "£", "€", "¥", "₹", "₩", "₪"))
+        if ctx.in_date(tok) and not money and not (nlow in DURATION_WORDS or nlow.rstrip("s") in DURATION_WORDS):
+            return i + 1  # ("$2000" is money even when a date tagger takes it for a year)
         # identifiers: "Section 427", "Boeing 737", "S&P 500", "COVID - 19"
         if prev is not None and not prev.is_punct or (prev is not None and prev.text == "-" and prev.whitespace_ == ""):
             p = prev
@@ -439,7 +490,8 @@ class ClaimFinder(Pipe):
             for k in range(i + 1, min(sent.end, i + 4)):
                 if doc[k].lower_.rstrip(".") in STREET_WORDS and doc[k].text[:1].isupper():
                     return k + 1
-                if doc[k].tag_ != "NNP" and not (doc[k].tag_ == "CD" or any(c.isdigit() for c in doc[k].text)):
+                if doc[k].tag_ != "NNP" and not (doc[k].tag_ == "CD" or any(c.isdigit() for c in doc[k].text)) \
+                        and doc[k].text not in ("N", "S", "E", "W", "NE", "NW", "SE", "SW"):
                     break
         # a model number before a name: "787 Dreamliner", "737 Max jets", "11 Pro"
         if text.isdigit() and nxt is not None and nxt.tag_ == "NNP" and nxt.text[:1].isupper() and nxt.is_alpha \
@@ -492,7 +544,7 @@ class ClaimFinder(Pipe):
                 j += 1
             elif low.rstrip(".") in ("m", "b", "mn", "bn", "k") and t.idx == doc[j - 1].idx + len(doc[j - 1].text) and (
                     self._moneyish(doc, i) or t.text.rstrip(".") in ("M", "B", "bn", "mn", "k")
-                    or (low == "m" and j + 1 < sent.end and doc[j + 1].tag_ == "NNS" and doc[j + 1].is_lower)):
+                    or (low == "m" and not self._metre_context(doc, sent, j))):
                 j += 1
             elif low in N.UNITS or low in N.TENS:
                 if doc[j - 1].lower_ in N.TENS or doc[j - 1].lower_ in ("-", "and") or doc[j - 1].lower_ in N.SCALES:
@@ -509,11 +561,38 @@ class ClaimFinder(Pipe):
                 break
         return j
 
+    def _metre_context(self, doc: Doc, sent: Span, j: int) -> bool:
+        """Is the "m" glued to a number at token ``j`` metres? In news a glued "m" is a
+        million ("7.75m treatments", "a record 7.75m"), unless a measurement says metres:
+        "7.75m tall", "the 37m (121ft)-long skeleton", "a 100m sprint", "m/s", "m2",
+        "a depth of 30m"."""
+        words = _metre_words()
+        k = j + 1
+        if k < len(doc) and doc[j].whitespace_ == "" and doc[k].text[:1] in ("/", "2", "²", "³", "3"):
+            return True
+        if k < sent.end and doc[k].text == "(":
+            # a conversion in brackets: "37m (121ft)"
+            for m in range(k + 1, min(sent.end, k + 6)):
+                if doc[m].text == ")":
+                    k = m + 1
+                    break
+                inner = doc[m].text.split(")")[0]  # "121ft)-long" is one token
+                st = N.split_token(inner) if any(c.isdigit() for c in inner) else None
+                u = U.normalize_unit(st.suffix) if st is not None and st.suffix else U.normalize_unit(inner)
+                if u in _LENGTHS:
+                    return True
+        num = doc[j - 1]
+        if any(t.lower_ in _dimension_nouns() for t in doc[max(sent.start, num.i - 4): num.i]):
+            return True  # "a depth of 30m", "the outreach is 48m"
+        if k < sent.end and doc[k].text == "-" and k + 1 < sent.end:
+            k += 1
+        return k < sent.end and (doc[k].lower_ in words or U.normalize_unit(doc[k].text) in _LENGTHS and doc[k].is_alpha and len(doc[k].text) > 2)
+
     def _moneyish(self, doc: Doc, i: int) -> bool:
         k = i - 1
         while k >= 0 and i - k <= 2:
-            if U.currency_code(doc[k].text) or "$" in doc[k].text or doc[k].text in ("£", "€"):
-                return True
+            if U.currency_code(doc[k].text) and not doc[k].tag_.startswith("VB") or "$" in doc[k].text or doc[k].text in ("£", "€"):
+                return True  # ("Bolt won the 100m": a verb, not the Korean currency)
             k -= 1
         st = N.split_token(doc[i].text)
         return bool(st and st.prefix and ("$" in st.prefix or U.currency_code(st.prefix)))
@@ -543,6 +622,11 @@ class ClaimFinder(Pipe):
                 if s - n < sent.start:
                     continue
                 words = " ".join(t.lower_ for t in doc[s - n: s])
+                if n == 1 and words in ("about", "around") and self._preposition_after_noun(doc[s - 1]):
+                    continue  # "information about 2,345 abusers": a preposition, not a hedge
+                if n == 2 and words == "up to" and s - 3 >= sent.start and doc[s - 3].tag_.startswith("VB") \
+                        and (doc[s - 3].lower_ in N.CHANGE_WORDS or doc[s - 3].lower_ in N.UP_WORDS):
+                    continue  # "wanted rates to go up to 5.5%": the verb's particle, not a bound
                 if words in N.BOUND_PHRASES:
                     # "over" / "under" / "some" / "about" as prepositions of a verb still bound the figure
                     matched = n
@@ -554,9 +638,20 @@ class ClaimFinder(Pipe):
             # only when a range follows, and "from" only when it is not a change ("rose from 5 to 7")
             s2 = s - 1
             if doc[s2].lower_ == "from" and self._from_is_change(doc, s2):
-                return s
+                j = self._percent_end(doc, sent, self._number_run_end(doc, sent, i))
+                if not (j < sent.end and doc[j].lower_ == "to" and self._range_then_to(doc, sent, j)):
+                    return s
             return s2 if self._has_range_after(doc, sent, i) else s
         return s
+
+    @staticmethod
+    def _preposition_after_noun(tok: Token) -> bool:
+        """"about"/"around" as the preposition of the noun or adjective before it
+        ("information about two teachers", "concerns around 300 jobs"), not a hedge."""
+        if tok.i == 0 or tok.dep_ != "prep":
+            return False
+        prev = tok.doc[tok.i - 1]
+        return prev.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ") and prev.dep_ not in ("nsubj", "nsubjpass")
 
     def _has_range_after(self, doc: Doc, sent: Span, i: int) -> bool:
         j = self._percent_end(doc, sent, self._number_run_end(doc, sent, i))
@@ -590,8 +685,10 @@ class ClaimFinder(Pipe):
         cues = [t.lower_ for t in doc[max(sent.start, start - 3): start]]
         from_ = from_ or "from" in cues
         if from_ and low == "to":
-            k_from = next(k for k in range(start, max(sent.start, start - 3) - 1, -1) if doc[k].lower_ == "from")
-            if self._from_is_change(doc, k_from):
+            k_from = start if doc[start].lower_ == "from" else start - 1
+            # "from" right before the figure; "down from the $89 to $93 billion": a range inside a noun phrase;
+            # "from 5 to 7 per cent to 3 to 5 per cent": a change from one range to another
+            if self._from_is_change(doc, k_from) and not self._range_then_to(doc, sent, j):
                 return 0  # a change between two values: two claims, not a range
         if low == "to" and not (between or from_):
             # "rose 8% to $84", "increased by $43.6 billion to $419.2 billion": an end point, not a range;
@@ -626,6 +723,15 @@ class ClaimFinder(Pipe):
                 if doc[k].lower_ == "to" and k + 1 < sent.end and _lex_kind(doc[k + 1]) in (1, 2):
                     return 0  # handled by the evaluation adapter through the two claims
         return 0
+
+    def _range_then_to(self, doc: Doc, sent: Span, j: int) -> bool:
+        """At the "to" of token ``j``: does "<number> to <number>" follow, so that "from 5 to 7
+        per cent to 3 to 5 per cent" changes from one range to another?"""
+        k = j + 1
+        if k >= sent.end or _lex_kind(doc[k]) not in (1, 2):
+            return False
+        k = self._percent_end(doc, sent, self._number_run_end(doc, sent, k))
+        return k + 1 < sent.end and doc[k].lower_ == "to" and _lex_kind(doc[k + 1]) in (1, 2)
 
     def _x_in_y_end(self, doc: Doc, sent: Span, i: int, j: int) -> int:
         """"eight in 10", "one in five", "four out of five": end of the proportion."""
@@ -675,7 +781,7 @@ class ClaimFinder(Pipe):
             if end + n > sent.end:
                 continue
             toks = doc[end: end + n]
-            if any(t.is_punct and t.text not in ("/", "-", "°", "″", "%") for t in toks):
+            if any(t.is_punct and t.text not in ("/", "-", "°", "″", "%") or t.is_space for t in toks):
                 continue
             surface = _text(doc)[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
             if n == 1 and toks[0].lower_ in ("a", "an", "in", "s", "h", "t", "m", "b", "l", "c", "f", "g") \
@@ -797,17 +903,26 @@ class ClaimFinder(Pipe):
             start = i - 1 if prev.text != "-" else i - 2
         elif low not in ("half",):
             return None
-        # "half" needs "of"/"the"/a bound or hedge; a fraction needs "of" or a number before it
+        # "half" needs "of"/"the", a bound or hedge ("nearly half"), or to stand as a noun phrase
+        # of its own ("half received a suspended sentence"); a fraction needs "of" or a number before it
+        hedged = self._left_edge(doc, sent, start) < start
+        nominal = tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos", "conj") and tok.tag_.startswith("NN") \
+            and (nxt is None or not nxt.tag_.startswith("NN"))
         if low in ("half",) and start == i:
-            ok = (nxt is not None and nxt.lower_ in ("of", "the", "a", "an", "their", "its", "his", "her", "all"))
+            ok = (nxt is not None and nxt.lower_ in ("of", "the", "a", "an", "their", "its", "his", "her", "all")) \
+                or hedged or nominal
             if not ok:
                 return None
+        unit_of = self._fraction_of_unit(doc, sent, i)
+        if unit_of is not None:
+            return self._fraction_of_unit_claim(doc, sent, start, i, unit_of, ctx)
         if nxt is not None and nxt.lower_ in ("-", "final", "finals", "time", "century", "year", "way", "hour",
                                               "point", "term", "marathon", "backs", "back", "brother", "sister",
                                               "dozen", "mile", "price", "measures", "past", "after", "to"):
             return None
-        if low in ("quarter", "quarters") and (nxt is None or nxt.lower_ != "of"):
-            return None  # "the first quarter", "a quarter ended": periods, not proportions
+        if low in ("quarter", "quarters") and (nxt is None or nxt.lower_ != "of") and not (
+                nominal and tok.dep_ in ("nsubj", "nsubjpass") and nxt is not None and (nxt.tag_[:2] in ("VB", "MD") or nxt.text == ",")):
+            return None  # "the first quarter", "a quarter ended": periods, not proportions; "a quarter were jailed" is one
         if prev is not None and prev.lower_ in ("first", "second", "third", "fourth", "last", "final", "next", "this", "the", "that"):
             return None
         s = self._left_edge(doc, sent, start)
@@ -823,6 +938,33 @@ class ClaimFinder(Pipe):
         claim.surface_unit = surface
         claim.kind = "percent"
         return claim, s, i + 1
+
+    def _fraction_of_unit(self, doc: Doc, sent: Span, i: int) -> Optional[Tuple[int, str, Optional[str]]]:
+        """"a quarter of a percentage point", "half a mile", "three-quarters of a percentage
+        point": (end, unit, surface) of the unit the fraction at ``i`` takes a part of."""
+        k = i + 1
+        if k < sent.end and doc[k].lower_ == "of":
+            k += 1
+        if k >= sent.end or doc[k].lower_ not in ("a", "an"):
+            return None
+        e, unit, surface = self._unit(doc, sent, k + 1, k + 1)
+        if unit is None or e <= k + 1 or U.unit_kind(unit) == "count":
+            return None
+        return e, unit, surface
+
+    def _fraction_of_unit_claim(self, doc: Doc, sent: Span, start: int, i: int,
+                                unit_of: Tuple[int, str, Optional[str]], ctx: "_Context"):
+        end, unit, surface = unit_of
+        s = self._left_edge(doc, sent, start)
+        frac = N.parse_phrase(_text(doc)[doc[s].idx: doc[i].idx + len(doc[i].text)])
+        if frac is None or frac.value is None:
+            return None
+        parsed = N.Parsed(value=frac.value / 100.0, approximate=frac.approximate, bound=frac.bound,
+                          low=frac.value / 100.0 if frac.bound == ">" else None,
+                          high=frac.value / 100.0 if frac.bound == "<" else None)
+        claim = self._build(doc, sent, s, end, parsed, unit, surface, None, ctx)
+        claim.surface_unit = surface
+        return claim, s, end
 
     def _of_phrase(self, doc: Doc, sent: Span, k: int) -> Tuple[Optional[str], Optional[str]]:
         """The noun phrase after "of" (k is the "of" token): (phrase text, modifier+head words)."""
@@ -895,6 +1037,11 @@ class ClaimFinder(Pipe):
                     unit, surface = known, head_unit  # "517 rushing yards": yards are the unit
                 else:
                     unit, surface = head_unit, surface_c
+        if unit is None and parsed.unit is None and not self._is_age(doc, sent, start, end):
+            own = parsed.value if parsed.value is not None else (parsed.high or parsed.low)
+            unit, counted_e, surface_e = self._elliptic_unit(doc, sent, j, end, ctx, own)
+            if unit is not None:
+                counted, surface = counted_e, surface_e
         if unit is None and self._is_age(doc, sent, start, end):
             unit = "year of age"
         elif parsed.unit == "percent" and end < sent.end and doc[end].lower_ == "of":
@@ -902,13 +1049,73 @@ class ClaimFinder(Pipe):
         claim = self._build(doc, sent, start, end, parsed, unit, surface, counted, ctx)
         return claim
 
+    def _elliptic_unit(self, doc: Doc, sent: Span, j: int, end: int, ctx: "_Context",
+                       own_value: Optional[float] = None) -> Tuple[Optional[str], Optional[str], Optional[str]]:
+        """What a bare number counts when no noun follows it: (unit, counted, surface).
+
+        - a partitive: "Five of the nine members" -> members;
+        - the noun phrase a verb puts at the number: "put the number of adults ... at up to
+          830,000", "the total number of officers ... at 149,656" -> adults, officers;
+        - otherwise a number that stands as a noun phrase of its own (subject, object, object
+          of a preposition, apposition: "Two backed a larger increase", "609 of them",
+          "Of these 29% (609)", "up from 7.68 million") repeats the noun of the nearest count
+          before it (in this sentence or the two before) of a like size (within a factor of 100)."""
+        num = doc[j - 1]
+        if end < sent.end and doc[end].lower_ == "of":
+            pobj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.tag_ in ("NNS", "NNPS") and pobj.is_lower:
+                phrase, surface = self._of_phrase(doc, sent, end)
+                return pobj.lower_, phrase, surface
+            if pobj is not None and pobj.tag_ not in ("PRP", "DT", "WP", "WDT") and not pobj.tag_.startswith("NN"):
+                return None, None, None
+        elif num.dep_ in ("nummod", "quantmod", "compound", "amod") and num.head.i > num.i and num.head.tag_.startswith("NN") \
+                and not (num.head.tag_ == "NN" and num.head.lower_.endswith("ing")):
+            return None, None, None  # it modifies a noun after it: not a noun phrase of its own
+        if num.dep_ in ("pobj", "attr", "dobj"):
+            # "put the number of adults ... at up to 830,000": a number-of noun phrase governs it
+            for n_anc, anc in enumerate(num.ancestors):
+                if n_anc >= 6:
+                    break
+                cands = [anc] + [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i < num.i]
+                for c in cands:
+                    if c.lower_ not in _QUANTITY_NOUNS or c.i > num.i:
+                        continue
+                    of = next((x for x in c.children if x.dep_ == "prep" and x.lower_ == "of"), None)
+                    pobj = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
+                    if pobj is not None and pobj.tag_ in ("NNS", "NNPS") and pobj.is_lower:
+                        return pobj.lower_, None, _modifier_words(doc, of.i + 1, pobj.i + 1)
+        # the nearest count before it, in this sentence or the two before
+        here = doc[j - 1].idx
+        first_sent = sent
+        for _ in range(2):
+            k = first_sent.start - 1
+            while k >= 0 and doc[k].is_space:
+                k -= 1
+            if k < 0:
+                break
+            first_sent = doc[k].sent
+        for claim, cs, ce in reversed(ctx.claims):
+            if claim.start >= here:
+                continue
+            if cs < first_sent.start:
+                break
+            if claim.kind == "count" and claim.unit and claim.unit not in ("times",):
+                v, w = own_value, claim.value if claim.value is not None else (claim.high or claim.low)
+                if v and w and not (0.01 <= abs(v) / abs(w) <= 100):
+                    continue  # "4.6 million" does not count the "five pledges" before it
+                # nothing is written next to the number: no surface unit
+                return claim.unit, claim.counted, None
+        return None, None, None
+
     def _counted(self, doc: Doc, sent: Span, i: int, j: int, end: int) -> Tuple[Optional[str], Optional[str], Optional[str]]:
         """(head noun lower case, counted phrase, modifier words + head) of a count."""
         num = doc[j - 1]
         head = None
-        if num.dep_ in ("nummod", "quantmod", "compound") and num.head.tag_ in ("NNS", "NN", "NNPS", "NNP") and num.head.i >= end:
+        if num.dep_ in ("nummod", "quantmod", "compound") and num.head.tag_ in ("NNS", "NN", "NNPS", "NNP") and num.head.i >= end \
+                and all(t.tag_ in _BETWEEN_TAGS for t in doc[end: num.head.i]):
             head = num.head
-            # "3 people" vs "3 million people": the head is the noun after the number
+            # "3 people" vs "3 million people": the head is the noun after the number;
+            # "the 50,000 regularly viewing indecent images": a verb between, not the thing counted
         if head is None:
             # "one of the best speakers", "millions of Americans"
             if end < sent.end and doc[end].lower_ == "of" and (doc[i].lower_ in N.VAGUE or doc[i].lower_ == "one"
@@ -928,6 +1135,8 @@ class ClaimFinder(Pipe):
                     break
         if head is None or head.i < end or head.i - end > 5:
             return None, None, None
+        if head.tag_ == "NN" and head.lower_.endswith("ing") and num.lower_ not in ("one", "1"):
+            return None, None, None  # "with four voting to hold": a gerund is not what is counted
         # "11 member trade agreement": the number counts the head of the compound
         while head.dep_ in ("compound",) and head.head.i > head.i and head.head.tag_.startswith("NN") and head.head.i - end <= 5:
             head = head.head
@@ -971,6 +1180,11 @@ class ClaimFinder(Pipe):
         first_char = doc[start].idx
         last = doc[end - 1]
         end_char = last.idx + len(last.text)
+        if len(last.text) > 1 and last.text.endswith(".") and last.text[-2].isalpha() and end - 1 > start \
+                and (end >= len(doc) or doc[end].is_space or doc[end].text[:1].isupper() or last.whitespace_):
+            core = last.text[:-1]
+            if core.lower() in N.SCALE_ABBREVIATIONS or U.normalize_unit(core) and len(core) <= 3:
+                end_char -= 1  # "48m." at the end of a sentence: the full stop is not part of the figure
         before = [t.lower_ for t in doc[max(sent.start, start - 5): start]]
         # the lead words of the span (bounds, hedges) also count for the change
         after = [t.lower_ for t in doc[end: min(sent.end, end + 2)]]
@@ -1052,7 +1266,7 @@ class _Context:
                         return True
                     # a bare number is a date only as a year ("in 2022"), not "more than 1000"
                     v = int(tok.text.replace(",", ""))
-                    return "," not in tok.text and 1800 <= v <= 2100
+                    return "," not in tok.text and 1800 <= v <= 2200
             return False
         return tok.ent_type_ == "TIME"
 
@@ -1155,6 +1369,10 @@ class _Context:
 _NO_CTX = _Context(None)
 
 _MOD_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH"}
+#: nouns that name a count of what their "of" phrase says ("the number of adults")
+_QUANTITY_NOUNS = {"number", "numbers", "total", "count", "tally"}
+#: what may stand between a number and the noun it counts ("20,951 additional police officers")
+_BETWEEN_TAGS = _MOD_TAGS | {"CD", "VBN", "VBG", "POS", "``", "''", ",", "CC"}
 
 
 def _modifier_words(doc: Doc, s: int, e: int) -> Optional[str]:
@@ -1164,6 +1382,9 @@ def _modifier_words(doc: Doc, s: int, e: int) -> Optional[str]:
     for k in range(e - 1, s - 1, -1):
         if doc[k].tag_ == "CD" and k < e - 1 and not doc[k + 1].text[:1].isupper():
             s = k + 1
+            break
+        if doc[k].tag_ == "CD" and k < e - 1 and doc[k].whitespace_ == "" and doc[k + 1].lower_ in N.SCALE_ABBREVIATIONS:
+            s = k + 2  # "the combined 4.3M digital sales": "M" is the scale of the number
             break
     words: List[str] = []
     glue = False

@@ -18,7 +18,9 @@ PROVENANCE.md``). The metric, as the authors' evaluation script computes it:
 Our claims are mapped to their conventions here, and only here: units by name
 (:func:`extractors.normalize.units.newsquant_unit`), proportions in words as fractions
 ("two-thirds" 0.667, unit "% <what>"), vague plurals as one to ten of the unit
-("dozens" 12-120), ranges in the order written.
+("dozens" 12-120), ranges in the order written. Lengths of time are time expressions in
+our records, not claims; the lengths of time among the record's time expressions are scored
+with the claims (:func:`time_quantities`), since NewsQuant counts them as quantities.
 
 Run: ``python -m extractors.evaluate.newsquant ../shared/corpora/newsquant-dev`` or
 ``extractors evaluate newsquant PATH``.
@@ -152,6 +154,10 @@ def claim_to_newsquant(claim: Dict[str, Any]) -> Optional[Dict[str, Any]]:
     else:
         counted = claim.get("surface_unit") if U.unit_kind(unit) == "count" else None
         name = U.newsquant_unit(unit, counted)
+        if unit and U.unit_kind(unit) == "count" and not counted:
+            # a count whose noun is not written next to it ("609 of them", "Two backed ..."):
+            # NewsQuant annotates the unit as written, so none
+            name = "-"
     return {"value": value, "normalized_unit": name, "change": claim.get("change") or "="}
 
 
@@ -207,8 +213,52 @@ def merge_from_to(claims: List[Dict[str, Any]], text: str) -> List[Dict[str, Any
     return out
 
 
+_MOD_CHANGE = {"MORE_THAN": ">", "EQUAL_OR_MORE": ">", "LESS_THAN": "<", "EQUAL_OR_LESS": "<", "APPROX": "~"}
+
+
+def time_quantities(dates: Sequence[Dict[str, Any]], claims: Sequence[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """Lengths of time as NewsQuant quantities, read from the time expressions of the record.
+
+    Our records keep a length of time ("for two months", "every 33 years", "in about 8
+    seconds") as a time expression of the dates component, not as a claim; NewsQuant's
+    annotators count it as a quantity with a time unit. So the score of the pipeline on
+    NewsQuant is over its claims and the lengths of time among its time expressions: each
+    time expression whose words state a number of a time unit, and that no claim already
+    covers, adds that number (its ``mod`` gives the change label). Points in time ("two
+    months later") and adjectives ("a five-year plan") are left out. Nothing is found here
+    that the record does not hold."""
+    out: List[Dict[str, Any]] = []
+    for d in dates:
+        s, e = d.get("start"), d.get("end")
+        if d.get("type") not in ("DURATION", "SET") or s is None or e is None \
+                or any(c["start"] < e and s < c["end"] for c in claims):
+            continue
+        if re.search(r"\d-|[a-z]-(?:year|month|week|day|hour|minute|second)", d.get("text") or "", re.I):
+            continue  # "a five-year plan", "41-year high": an adjective, not a stated length of time
+        words = (d.get("text") or "").split()
+        for k in range(len(words)):
+            p = N.parse_phrase(" ".join(words[k:]))
+            if p is None:
+                continue
+            rest = p.rest.lstrip("- ").split()
+            unit = U.normalize_unit(rest[0]) if rest else None
+            if unit not in U.DURATIONS:
+                break
+            q = {"text": d.get("text"), "start": s, "end": e, "value": p.value, "low": p.low, "high": p.high,
+                 "unit": unit, "approximate": p.approximate, "written_first": None,
+                 "change": _MOD_CHANGE.get(d.get("mod") or "", "~" if p.approximate else "=")}
+            if p.is_range:
+                q.update(value=None, low=p.low, high=p.high)
+            elif p.bound:
+                q.update(change=p.bound)
+            out.append(q)
+            break
+    return out
+
+
 def predict(texts: Iterable[str], nlp=None, *, batch_size: int = 64) -> List[List[Dict[str, Any]]]:
-    """Run our pipeline on each sentence and map its claims to NewsQuant predictions."""
+    """Run our pipeline on each sentence and map its claims (and the lengths of time among
+    its time expressions, see :func:`time_quantities`) to NewsQuant predictions."""
     from .. import extensions
 
     if nlp is None:
@@ -218,7 +268,9 @@ def predict(texts: Iterable[str], nlp=None, *, batch_size: int = 64) -> List[Lis
     out = []
     for doc in nlp.pipe(texts, batch_size=batch_size):
         preds = []
-        for c in merge_from_to(extensions.get_data(doc, "claims"), doc.text):
+        claims = extensions.get_data(doc, "claims")
+        found = merge_from_to(claims, doc.text) + time_quantities(extensions.get_data(doc, "dates"), claims)
+        for c in sorted(found, key=lambda c: c["start"]):
             q = claim_to_newsquant(c)
             if q is not None:
                 preds.append(q)

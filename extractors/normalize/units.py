@@ -257,7 +257,7 @@ UNITS: Dict[str, str] = {
     "db": "decibel", "ppm": "part per million", "parts per million": "part per million",
     "ppb": "parts-per-billion", "parts per billion": "parts-per-billion",
     "radian": "radian", "radians": "radian", "turn": "turn", "turns": "turn",
-    "times": "count", "time": "count", "fold": "count", "x": "count",
+    "times": "times", "time": "times", "fold": "times", "x": "times",
     "calibre": "calibre",
 }
 #: our units whose kind is a duration (the claim's kind), and whose plural reads naturally
@@ -267,7 +267,7 @@ DURATIONS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "y
 #: NewsQuant's names where ours differ
 NEWSQUANT_NAMES: Dict[str, str] = {
     "percent": "percentage", "percentage point": "percentage", "penny": "penny",
-    "million": "-", "part per million": "part per million",
+    "million": "-", "part per million": "part per million", "times": "count",
 }
 
 _QUANTULUM_FIXES: Dict[str, str] = {
