@@ -28,8 +28,12 @@ logger = logging.getLogger(__name__)
 
 #: documents per nlp.pipe batch; small enough to keep a worker well under 500 MB
 DEFAULT_BATCH_SIZE = 16
-#: longer texts are processed in pieces of at most this many characters
-MAX_PIECE_CHARS = 100_000
+#: longer texts are processed in pieces of at most this many characters (the parser's
+#: and NER's working memory grows with the longest text of a batch)
+MAX_PIECE_CHARS = 30_000
+#: at most this many characters go through the model in one batch, whatever the batch
+#: size, so peak memory does not depend on how long the articles are
+MAX_BATCH_CHARS = 60_000
 
 InputLike = Union[str, InputRecord, Dict[str, Any]]
 
@@ -181,6 +185,22 @@ def _piece_record(record: InputRecord, piece: str, published: Optional[str]) -> 
     return InputRecord(id=record.id, text=piece, published=published, source=record.source, title=record.title, url=record.url, meta={}, origin=record.origin, line=record.line)
 
 
+def char_batches(items: List[InputRecord], max_docs: int, max_chars: int) -> Iterator[List[InputRecord]]:
+    """Consecutive groups of at most ``max_docs`` items and ``max_chars`` characters
+    (a single longer item forms a group of its own)."""
+    group: List[InputRecord] = []
+    chars = 0
+    for item in items:
+        n = len(item.text)
+        if group and (len(group) >= max_docs or chars + n > max_chars):
+            yield group
+            group, chars = [], 0
+        group.append(item)
+        chars += n
+    if group:
+        yield group
+
+
 def _process_docs(nlp: Language, batch: List[InputRecord], batch_size: int) -> List[Union[DocumentRecord, Exception]]:
     """Run the pipeline over a batch; if the batch fails, run its records one by one so
     that one bad article costs only itself."""
@@ -222,7 +242,9 @@ def process_batch(nlp: Language, items: Sequence[Union[InputRecord, ErrorRecord]
             precs.append((offset, pr))
             flat.append(pr)
         plan.append((idx, item, precs))
-    results = _process_docs(nlp, flat, batch_size)
+    results: List[Union[DocumentRecord, Exception]] = []
+    for group in char_batches(flat, batch_size, MAX_BATCH_CHARS):
+        results.extend(_process_docs(nlp, group, len(group)))
     by_piece = {id(rec): res for rec, res in zip(flat, results)}
     out: List[Union[DocumentRecord, ErrorRecord]] = []
     for _, item, precs in plan:

@@ -62,3 +62,12 @@ def test_as_input_records_coerces_and_applies_published():
 def test_as_input_records_rejects_bad_published():
     with pytest.raises(ValueError):
         list(as_input_records(["x"], published="not a date"))
+
+
+def test_char_batches_bound_documents_and_characters():
+    from extractors.api import char_batches
+
+    items = [InputRecord(id=str(i), text="x" * n) for i, n in enumerate([10, 10, 50, 5, 200, 1, 1])]
+    groups = [[r.id for r in g] for g in char_batches(items, max_docs=3, max_chars=60)]
+    assert groups == [["0", "1"], ["2", "3"], ["4"], ["5", "6"]]
+    assert [r.id for g in char_batches(items, 3, 60) for r in g] == [r.id for r in items]

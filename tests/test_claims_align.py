@@ -126,3 +126,90 @@ def test_relation_reasons():
 def test_claims_without_numbers_are_ignored():
     a = doc("a", claim("C1", "many people", None, unit="people"))
     assert align([a]) == []
+
+
+# --------------------------------------------------------------------------- alignment rules
+
+from extractors.reconcile.claims import time_months  # noqa: E402
+
+
+def sclaim(cid, text, sentence, value=None, low=None, high=None, unit=None, *, approx=False, change="=", time=None, time_text=None):
+    """A claim placed inside its sentence (offsets relative to the sentence at 0)."""
+    start = sentence.index(text)
+    return Claim(id=cid, text=text, start=start, end=start + len(text), value=value, low=low, high=high, unit=unit, approximate=approx, sentence=sentence, sentence_start=0, change=change, time=time, time_text=time_text)
+
+
+def test_more_than_is_a_variant_of_the_figure_not_of_its_threshold():
+    s_target = "The government pledged to recruit 20,000 extra police officers by March 2023."
+    s_a = "Forces recruited 20,951 additional police officers under the programme."
+    s_b = "Forces recruited more than 20,000 additional officers under the programme."
+    a = doc("a", sclaim("C1", "20,000", s_target, 20000, unit="officers"), sclaim("C2", "20,951", s_a, 20951, unit="officers"))
+    b = doc("b", sclaim("C1", "20,000", s_target, 20000, unit="officers"), sclaim("C2", "more than 20,000", s_b, 20000, low=20000, unit="officers", change=">"))
+    claims = align([a, b])
+    by_text = {tuple(sorted(r.text for r in c.reports)): c.status for c in claims}
+    assert by_text[("20,000", "20,000")] == "agreed"
+    assert by_text[("20,951", "more than 20,000")] == "variant"
+
+
+def test_a_documents_loose_and_precise_forms_are_one_claim():
+    s1 = "UK inflation has climbed above 11% for the first time in decades."
+    s2 = "Consumer price inflation reached 11.1% in October, official figures show."
+    a = doc("a", sclaim("C1", "above 11%", s1, 11, low=11, unit="percent", change=">"), sclaim("C2", "11.1%", s2, 11.1, unit="percent"))
+    b = doc("b", sclaim("C1", "11.1%", s2, 11.1, unit="percent"))
+    [ec] = align([a, b])
+    assert ec.status == "variant"
+    assert sorted(r.text for r in ec.reports) == ["11.1%", "11.1%", "above 11%"]
+
+
+def test_unhedged_one_digit_figure_is_not_a_rounding():
+    s = "The Bank raised rates from 5% to 5.25%, the highest level in years."
+    a = doc("a", sclaim("C1", "5%", s, 5, unit="percent"), sclaim("C2", "5.25%", s, 5.25, unit="percent"))
+    b = doc("b", sclaim("C1", "5.25%", "Rates rose to 5.25% on Thursday.", 5.25, unit="percent"))
+    claims = align([a, b])
+    assert sorted((c.status, c.value) for c in claims) == [("agreed", 5.25), ("single-source", 5.0)]
+
+
+@pytest.mark.parametrize(
+    "sentence,text,time_text,trusted",
+    [
+        ("Inflation fell to 7.9% in June from 8.7% in May.", "7.9%", "June", True),
+        ("In 2022, 2,087 people were convicted.", "2,087", "2022", True),
+        ("Rates rose to 5.25%, the highest since 2008.", "5.25%", "2008", False),
+        ("Food prices were up more than 16% on October 2021.", "more than 16%", "October 2021", False),
+        ("The Bank has raised borrowing costs 14 times in a row as it tries to bring inflation back to target, a run that began in December 2021.", "14 times", "December 2021", False),
+    ],
+)
+def test_only_a_time_next_to_the_figure_dates_it(sentence, text, time_text, trusted):
+    q = normalise(sclaim("C1", text, sentence, 1.0, unit="percent", time="2021", time_text=time_text), "a")
+    assert (q.time is not None) is trusted
+
+
+@pytest.mark.parametrize(
+    "value,months",
+    [("2022", (12 * 2022 + 1, 12 * 2022 + 12)), ("2022-10", (12 * 2022 + 10,) * 2), ("2022-FA", (12 * 2022 + 9, 12 * 2022 + 11)), ("FY2016", (12 * 2016 + 4, 12 * 2017 + 3)), ("2023-06-13", (12 * 2023 + 6,) * 2), ("PRESENT_REF", None)],
+)
+def test_time_months(value, months):
+    assert time_months(value) == months
+
+
+def test_season_and_month_agree():
+    s1 = "Inflation has fallen from a peak of 11.1% last October."
+    s2 = "Inflation is down from a peak above 11% last autumn."
+    a = doc("a", sclaim("C1", "11.1%", s1, 11.1, unit="percent", time="2022-10", time_text="last October"))
+    b = doc("b", sclaim("C1", "above 11%", s2, 11, low=11, unit="percent", change=">", time="2022-FA", time_text="last autumn"))
+    [ec] = align([a, b])
+    assert ec.status == "variant"
+
+
+def test_uncommon_small_figure_joins_without_shared_words():
+    a = doc("a", sclaim("C1", "29%", "Of those, 609 offenders, or 29%, were given a custodial sentence.", 29, unit="percent"))
+    b = doc("b", sclaim("C1", "29%", "Data shows that 29% of them were jailed.", 29, unit="percent"))
+    [ec] = align([a, b])
+    assert ec.status == "agreed"
+
+
+def test_generic_counted_thing_matches_a_specific_one():
+    a = doc("a", sclaim("C1", "2,528", "In 2017, 2,528 people were sentenced for indecent image offences.", 2528, unit="people"))
+    b = doc("b", sclaim("C1", "more than 2,500 offenders", "Last year more than 2,500 offenders were sentenced for indecent image offences.", 2500, low=2500, unit="offenders", change=">"))
+    [ec] = align([a, b])
+    assert ec.status == "variant"

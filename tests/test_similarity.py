@@ -137,3 +137,78 @@ def test_profile_reads_every_field():
     assert frozenset({"national crime agency", "nca"}) in p.orgs
     assert {"pct:80", "n:680000", "n:830000"} <= set(p.figures)
     assert p.published is not None and p.keywords[0] == "images"
+
+
+# --------------------------------------------------------------------------- negative evidence
+
+from extractors.records import Mention, TimeExpression  # noqa: E402
+
+
+def _stats(*profiles):
+    st = Stats()
+    for p in profiles:
+        st.add(p)
+    return st
+
+
+def _dated(doc_id, published, years, keywords):
+    r = rec(doc_id, published=published, keywords=keywords)
+    r.dates = [TimeExpression(text=y, start=0, end=4, type="DATE", value=y) for y in years]
+    return r
+
+
+SENTENCING = "offenders images sentences prison justice ministry children abuse".split()
+
+
+@pytest.mark.parametrize(
+    "pub_b,years_b,apart",
+    [
+        (None, ["2010", "2003"], True),  # undated, refers to 2010: written about 2010-2011, not 2018
+        (None, ["2017", "2018"], False),  # undated, refers to the same years
+        (None, [], False),  # no clue when it was written
+        (None, ["2019"], False),  # one year after: could be a follow-up written days later
+    ],
+)
+def test_years_of_writing(pub_b, years_b, apart):
+    a = profile(_dated("a", "2018-08-07", ["2017"], SENTENCING), 0)
+    b = profile(_dated("b", pub_b, years_b, SENTENCING), 1)
+    ps = score(a, b, _stats(a, b))
+    assert any(r.startswith("written years apart") for r in ps.reasons) is apart
+    plain = score(a, profile(_dated("c", None, [], SENTENCING), 2), _stats(a, b))
+    assert (ps.score < plain.score) is apart
+
+
+def test_year_span():
+    assert profile(_dated("a", "2018-08-07", ["2010"], []), 0).year_span() == (2018, 2018)
+    assert profile(_dated("a", None, ["2003", "2010", "FY2009", "2222"], []), 0).year_span() == (2010, 2011)
+    assert profile(_dated("a", None, [], []), 0).year_span() is None
+
+
+def _person(name, n):
+    return Official(id=name, name=name, is_official=False, mentions=[Mention(i * 10, i * 10 + 5, name) for i in range(n)])
+
+
+def test_different_main_participants_lower_the_score():
+    kw = "rehab actress clinic promises treatment".split()
+    a = rec("a", keywords=kw)
+    a.persons = [_person("Tara Reid", 4), _person("John Smith", 1)]
+    b = rec("b", keywords=kw)
+    b.persons = [_person("Lindsay Lohan", 3)]
+    c = rec("c", keywords=kw)
+    c.persons = [_person("Reid", 2)]
+    pa, pb, pc = profile(a, 0), profile(b, 1), profile(c, 2)
+    st = _stats(pa, pb, pc)
+    other = score(pa, pb, st)
+    same = score(pa, pc, st)
+    assert any(r.startswith("different main participants") for r in other.reasons)
+    assert not any(r.startswith("different main participants") for r in same.reasons)
+    assert other.score < same.score
+
+
+def test_no_shared_figure_between_figure_rich_reports():
+    kw = "census population results statistics office".split()
+    a = rec("a", claims=[("5,123,536", 5123536, None, None, "people"), ("7.6%", 7.6, None, None, "percent"), ("361,671", 361671, None, None, "people")], keywords=kw)
+    b = rec("b", claims=[("59,597,300", 59597300, None, None, "people"), ("6.3%", 6.3, None, None, "percent"), ("3.5 million", 3500000, None, None, "people")], keywords=kw)
+    pa, pb = profile(a, 0), profile(b, 1)
+    ps = score(pa, pb, _stats(pa, pb))
+    assert any(r.startswith("no figure in common") for r in ps.reasons)

@@ -34,6 +34,20 @@ MAX_RECORD_BYTES = 32 * 1024 * 1024
 #: a text file whose first 8 KiB hold this share of control bytes is taken as binary
 _BINARY_SHARE = 0.1
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
+#: a lone UTF-16 surrogate: valid in JSON ("\\ud800") but not encodable as UTF-8
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate in its strings (nested too) replaced by U+FFFD,
+    one character for one, so offsets are unchanged and the output can be written."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+    if isinstance(value, dict):
+        return {scrub_surrogates(k): scrub_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [scrub_surrogates(v) for v in value]
+    return value
 
 
 def normalise_published(value: Any) -> Tuple[Optional[str], Optional[str]]:
@@ -122,6 +136,7 @@ def record_from_object(
 ) -> Item:
     """Validate one decoded JSON value as an input record."""
     where = f"{origin}:{line}" if line is not None else origin
+    obj = scrub_surrogates(obj)
     if not isinstance(obj, dict):
         kind = "array" if isinstance(obj, list) else type(obj).__name__
         return _error("E023", Errors.E023.format(input=origin, line=line, kind=kind), where, None, line)

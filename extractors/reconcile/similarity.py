@@ -10,9 +10,12 @@ is updated as records arrive. :func:`score` compares two profiles:
 * shared organisations (by name, acronym or alias),
 * shared figures (the same number with the same kind of unit; a bound of a range counts),
 * shared specific dates (day or month granularity) and the distance of publication dates,
+* shared places (GPE/LOC names),
 * the TF-IDF cosine of the keyword lists,
-* negative evidence: both name people and share none of them, or both are dated
-  far apart.
+* negative evidence: both dated far apart (incompatible); one dated and the other
+  written (by the most recent year it mentions) years apart; different main participants
+  or main organisations (each names its most mentioned ones and neither names the
+  other's); two figure-rich reports with no figure in common.
 
 Every piece of evidence is weighted by how rare it is (IDF), so that "police" or
 "80 percent" matter less than "Graeme Biggar" or "830,000".
@@ -39,6 +42,7 @@ W_FIGURES = 0.30
 W_DATES = 0.10
 W_KEYWORDS = 0.90
 W_PUBLISHED = 0.06
+W_PLACES = 0.10
 #: penalties
 P_DISJOINT_PEOPLE = 0.0  # both name people, none shared (0: NER misses make it unreliable)
 P_FAR_APART = 0.5  # both dated, more than MAX_DAYS apart
@@ -47,6 +51,11 @@ P_FAR_APART = 0.5  # both dated, more than MAX_DAYS apart
 P_OTHER_PARTICIPANTS = 0.15
 #: the same for the most mentioned organisations
 P_OTHER_ORGS = 0.10
+#: the most mentioned places differ and neither names the other's
+P_OTHER_PLACES = 0.0
+#: both state at least FIGURES_EXPECTED distinctive figures and share none
+P_NO_SHARED_FIGURES = 0.15
+FIGURES_EXPECTED = 3
 P_YEARS_APART = 0.4  # (at most) one undated, their estimated years of writing far apart
 #: estimated years of writing this far apart count against being one event
 YEARS_APART = 2
@@ -202,6 +211,8 @@ class Profile:
     #: specific dates mentioned (``YYYY-MM-DD`` or ``YYYY-MM``)
     dates: Set[str] = field(default_factory=set)
     keywords: Tuple[str, ...] = ()
+    #: places named (GPE/LOC), most mentioned first
+    places: Tuple[str, ...] = ()
     #: years the document refers to (DATE values and claim times), oldest first
     years: Tuple[int, ...] = ()
 
@@ -308,6 +319,12 @@ def profile(record: DocumentRecord, index: int = 0) -> Profile:
         if y is not None:
             years.add(y)
     prof.years = tuple(sorted(years))
+    pl: List[str] = []
+    for name in getattr(record, "places", None) or []:
+        k = org_key(name)
+        if k and k not in pl:
+            pl.append(k)
+    prof.places = tuple(pl)
     seen: Set[str] = set()
     kws: List[str] = []
     for w in record.keywords:
@@ -336,6 +353,7 @@ class Stats:
         out.update(f"o:{k}" for k in p.org_keys)
         out.update(f"f:{k}" for k in p.figures)
         out.update(f"d:{d}" for d in p.dates)
+        out.update(f"g:{g}" for g in p.places)
         return out
 
     def add(self, p: Profile) -> None:
@@ -456,8 +474,22 @@ def score(a: Profile, b: Profile, stats: Stats, vectors: Optional[Dict[str, Dict
         total -= P_OTHER_ORGS
         reasons.append("different main organisations: " + ", ".join(a.org_display.get(sorted(g)[0], sorted(g)[0]) for g in ma) + " vs " + ", ".join(b.org_display.get(sorted(g)[0], sorted(g)[0]) for g in mb))
 
+    # places
+    places = [g for g in a.places if g in b.places]
+    if places:
+        ev = sum(stats.rarity(f"g:{g}") for g in places)
+        total += W_PLACES * _saturate(ev)
+        reasons.append("shared places: " + ", ".join(places))
+    if P_OTHER_PLACES and a.places and b.places and a.places[0] not in b.places and b.places[0] not in a.places:
+        total -= P_OTHER_PLACES
+        reasons.append(f"different main places: {a.places[0]} vs {b.places[0]}")
+
     # figures
     figs = sorted(set(a.figures) & set(b.figures))
+    if not figs and min(len(a.figures), len(b.figures)) >= FIGURES_EXPECTED:
+        # two reports of one release or briefing repeat its headline figures
+        total -= P_NO_SHARED_FIGURES
+        reasons.append(f"no figure in common ({len(a.figures)} and {len(b.figures)} figures)")
     if figs:
         ev = sum(0.3 + 0.7 * stats.rarity(f"f:{k}") for k in figs)
         total += W_FIGURES * _saturate(1.2 * ev)
@@ -483,8 +515,10 @@ def score(a: Profile, b: Profile, stats: Stats, vectors: Optional[Dict[str, Dict
     else:
         # at least one is undated: compare the years each was written in (estimated from
         # the most recent year it mentions); reports of one event are written together
+        # (one must be dated: two estimates from mentioned years alone are too loose, an
+        # article often recalls earlier years)
         sa, sb = a.year_span(), b.year_span()
-        if sa is not None and sb is not None:
+        if sa is not None and sb is not None and (a.published is not None or b.published is not None):
             gap = max(0, sb[0] - sa[1], sa[0] - sb[1])
             if gap >= YEARS_APART:
                 total -= P_YEARS_APART * min(1.0, gap / (2.0 * YEARS_APART))

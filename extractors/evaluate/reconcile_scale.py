@@ -1,7 +1,7 @@
 """Reconciliation at scale: time and peak memory for N synthetic document records.
 
-    python benchmarks/reconcile_scale.py                   # N = 1,000 / 10,000 / 100,000
-    python benchmarks/reconcile_scale.py --sizes 1000 5000 --per-day 150
+    python -m extractors.evaluate.reconcile_scale                # N = 1,000 / 10,000 / 100,000
+    python -m extractors.evaluate.reconcile_scale --sizes 1000 5000 --per-day 150
 
 Synthetic records imitate a news stream: events (a briefing, a release, an incident)
 with 1-8 reports each, spread over time at ``--per-day`` documents a day (so 100,000
@@ -20,20 +20,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import resource
 import subprocess
 import sys
 import time
 from datetime import date, timedelta
-from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from extractors.records import Claim, DocumentRecord, Official, Organisation  # noqa: E402
+from ..records import Claim, DocumentRecord, Official, Organisation
 
 SYLLABLES = ["ka", "lo", "ri", "mu", "te", "sa", "no", "vi", "da", "pe", "ro", "li", "ma", "tu", "ne", "ba", "go", "fi", "ze", "hu"]
 
@@ -97,8 +92,8 @@ def _rss_mb() -> float:
 
 
 def run_one(n: int, per_day: int) -> Dict[str, float]:
-    from extractors.evaluate.metrics import bcubed
-    from extractors.reconcile import reconcile
+    from ..reconcile import reconcile
+    from .metrics import bcubed
 
     base = _rss_mb()
     records, gold = synthetic_records(n, per_day=per_day)
@@ -124,8 +119,8 @@ def run_one(n: int, per_day: int) -> Dict[str, float]:
     }
 
 
-def main(argv: List[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m extractors.evaluate.reconcile_scale", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000], help="numbers of records (default: 1000 10000 100000)")
     parser.add_argument("--per-day", type=int, default=150, help="synthetic documents per publication day (default: 150)")
     parser.add_argument("--one", type=int, default=None, help=argparse.SUPPRESS)
@@ -136,8 +131,8 @@ def main(argv: List[str] | None = None) -> int:
         return 0
     rows = []
     for n in args.sizes:
-        env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-        res = subprocess.run([sys.executable, __file__, "--one", str(n), "--per-day", str(args.per_day)], capture_output=True, text=True, env=env)
+        # each size in a fresh interpreter, so that its peak memory is its own
+        res = subprocess.run([sys.executable, "-m", __name__ if __name__ != "__main__" else "extractors.evaluate.reconcile_scale", "--one", str(n), "--per-day", str(args.per_day)], capture_output=True, text=True)
         if res.returncode != 0:
             print(res.stderr, file=sys.stderr)
             return res.returncode
