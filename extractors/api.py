@@ -171,6 +171,9 @@ def merge_pieces(record: InputRecord, parts: List[Tuple[int, DocumentRecord]]) -
             out.claims.append(Claim.from_dict(d))
         for rank, w in enumerate(part.keywords):
             kw_counts[w] = kw_counts.get(w, 0) + (len(part.keywords) - rank)
+        for p_name in part.places:
+            if p_name not in out.places:
+                out.places.append(p_name)
     for p in people.values():
         (out.officials if p.is_official else out.persons).append(p)
     out.organisations = list(orgs.values())

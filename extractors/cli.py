@@ -41,6 +41,7 @@ def _add_extract_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", choices=["local", "dask"], default="local", help="local: this machine (--n-process workers); dask: one task per input shard on a Dask cluster")
     p.add_argument("--scheduler", default=None, metavar="ADDRESS", help="with --engine dask: a running scheduler (tcp://host:8786); default: a LocalCluster with --n-process workers")
     p.add_argument("--shard-size", type=int, default=1000, metavar="N", help="with --engine dask: lines of a JSONL file or .txt files per shard (default 1000)")
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet", "duckdb"], default="jsonl", help="jsonl (default); csv or parquet: flat tables per kind in a folder; duckdb: one database file with a table per kind (extract: OUTPUT is that folder or file; run: OUTDIR/tables or OUTDIR/extractors.duckdb, with the event tables too)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -138,7 +139,12 @@ def _dispatch(args: argparse.Namespace) -> int:
     from . import jobs
 
     if args.command == "extract":
-        ex = jobs.extract_file(args.input, args.output, errors=args.errors, force=args.force, resume=args.resume, **_extract_options(args))
+        if args.format != "jsonl":
+            if args.errors:
+                raise ValueError("--errors goes with --format jsonl; with tables the errors file is written next to the records")
+            ex = jobs.extract_tables(args.input, args.output, format=args.format, force=args.force, resume=args.resume, **_extract_options(args))
+        else:
+            ex = jobs.extract_file(args.input, args.output, errors=args.errors, force=args.force, resume=args.resume, **_extract_options(args))
         if not args.quiet:
             print(jobs.format_summary(ex), file=sys.stderr)
         return EXIT_SOME_FAILED if ex.errors else EXIT_OK
@@ -148,7 +154,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             print(jobs.format_summary(rc=rc), file=sys.stderr)
         return EXIT_OK
     if args.command == "run":
-        ex, rc = jobs.run_job(args.input, args.output, force=args.force, **_extract_options(args))
+        ex, rc = jobs.run_job(args.input, args.output, force=args.force, format=args.format, **_extract_options(args))
         print(jobs.format_summary(ex, rc))
         return EXIT_SOME_FAILED if ex.errors else EXIT_OK
     if args.command == "export":

@@ -240,9 +240,15 @@ def reconcile_file(records: Union[str, Path], output: Union[str, Path], *, force
     )
 
 
-def run_job(input: Union[str, Path], outdir: Union[str, Path], *, force: bool = False, **options: Any):
+def table_destination(outdir: Path, format: str) -> Path:
+    """Where ``run --format`` puts its tables: a folder, or one DuckDB file."""
+    return outdir / "extractors.duckdb" if format == "duckdb" else outdir / "tables"
+
+
+def run_job(input: Union[str, Path], outdir: Union[str, Path], *, force: bool = False, format: str = "jsonl", **options: Any):
     """The main job: extract ``input`` into ``outdir/records.jsonl`` (errors in
-    ``outdir/errors.jsonl``), then reconcile into ``outdir/events.jsonl``."""
+    ``outdir/errors.jsonl``), then reconcile into ``outdir/events.jsonl``; with
+    ``format`` csv, parquet or duckdb also write the flat tables of both."""
     outdir = Path(outdir)
     records = outdir / "records.jsonl"
     events = outdir / "events.jsonl"
@@ -250,7 +256,31 @@ def run_job(input: Union[str, Path], outdir: Union[str, Path], *, force: bool = 
         raise OutputExists(Errors.E040.format(path=events))
     ex = extract_file(input, records, errors=outdir / "errors.jsonl", force=force, **options)
     rc = reconcile_file(records, events, force=force)
+    if format != "jsonl":
+        from .io.export import export
+
+        export(records, table_destination(outdir, format), format=format, events=events)
     return ex, rc
+
+
+def extract_tables(input: Union[str, Path], output: Union[str, Path], *, format: str, force: bool = False, **options: Any) -> ExtractSummary:
+    """``extract --format csv|parquet|duckdb``: the JSONL records are streamed first (so a
+    killed run can resume), then turned into tables. csv/parquet: ``output`` is a folder
+    holding ``records.jsonl``, ``errors.jsonl`` and one file per table; duckdb: ``output``
+    is the database file, with ``<name>.records.jsonl`` and ``<name>.errors.jsonl`` beside it."""
+    from .io.export import export
+
+    output = Path(output)
+    if format == "duckdb":
+        records, errors = output.with_name(output.name + ".records.jsonl"), output.with_name(output.name + ".errors.jsonl")
+        if output.exists() and not force and not options.get("resume"):
+            raise OutputExists(Errors.E040.format(path=output))
+    else:
+        records, errors = output / "records.jsonl", output / "errors.jsonl"
+    summary = extract_file(input, records, errors=errors, force=force, **options)
+    export(records, output, format=format)
+    summary.output = str(output)
+    return summary
 
 
 def format_summary(ex: Optional[ExtractSummary] = None, rc: Optional[ReconcileSummary] = None) -> str:

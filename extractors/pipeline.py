@@ -115,7 +115,7 @@ def places(doc: Doc, limit: int = 20) -> List[str]:
             words = words[1:]
         name = " ".join(words)
         if name.endswith("'s") or name.endswith("\u2019s"):
-            name = name[:-2]
+            name = name[:-2].rstrip()
         if len(name) < 2:
             continue
         counts[name] += 1

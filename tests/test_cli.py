@@ -81,3 +81,25 @@ def test_run_then_reconcile(tmp_path, small_input, capsys):
     assert main(["reconcile", str(outdir / "records.jsonl"), "-o", str(tmp_path / "e.jsonl"), "-q"]) == EXIT_OK
     [ev] = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
     assert ev["doc_ids"] == ["a"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("fmt, produced", [("parquet", "tables/claims.parquet"), ("csv", "tables/event_claims.csv"), ("duckdb", "extractors.duckdb")])
+def test_run_with_table_formats(tmp_path, small_input, fmt, produced):
+    pytest.importorskip("pyarrow")
+    pytest.importorskip("duckdb")
+    (small_input / "b.txt").unlink()
+    outdir = tmp_path / "out"
+    assert main(["run", str(small_input), "-o", str(outdir), "-q", "--format", fmt]) == EXIT_OK
+    assert (outdir / produced).exists() and (outdir / "records.jsonl").exists()
+
+
+@pytest.mark.model
+def test_extract_to_duckdb(tmp_path, small_input):
+    duckdb = pytest.importorskip("duckdb")
+    (small_input / "b.txt").unlink()
+    db = tmp_path / "x.duckdb"
+    assert main(["extract", str(small_input), "-o", str(db), "-q", "--format", "duckdb"]) == EXIT_OK
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+    con.close()

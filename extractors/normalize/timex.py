@@ -1329,7 +1329,10 @@ def normalise(
 
     Returns None when the words are not a time expression this normaliser can read.
     """
-    return _normalise(text, _as_date(anchor), tense, int(fiscal_year_start))
+    try:
+        return _normalise(text, _as_date(anchor), tense, int(fiscal_year_start))
+    except (ValueError, OverflowError):  # a date outside years 1-9999 ("99999999 years ago")
+        return None
 
 
 @lru_cache(maxsize=16384)
