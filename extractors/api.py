@@ -30,10 +30,10 @@ logger = logging.getLogger(__name__)
 DEFAULT_BATCH_SIZE = 16
 #: longer texts are processed in pieces of at most this many characters (the parser's
 #: and NER's working memory grows with the longest text of a batch)
-MAX_PIECE_CHARS = 30_000
+MAX_PIECE_CHARS = 10_000
 #: at most this many characters go through the model in one batch, whatever the batch
 #: size, so peak memory does not depend on how long the articles are
-MAX_BATCH_CHARS = 60_000
+MAX_BATCH_CHARS = 50_000
 
 InputLike = Union[str, InputRecord, Dict[str, Any]]
 
@@ -99,6 +99,38 @@ def _shifted(m: Mention, offset: int) -> Mention:
     d = m.to_dict()
     _shift(d, offset)
     return Mention.from_dict(d)
+
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor"}
+
+
+def _fold_short_names(people: Dict[Tuple[str, bool], Official]) -> Dict[str, str]:
+    """Across pieces, "Mr Biggar" or "Biggar" found alone in a later piece folds onto the
+    one full name with that surname (when exactly one has it)."""
+    folded: Dict[str, str] = {}
+    full: Dict[str, List[Tuple[str, bool]]] = {}
+    for key, p in people.items():
+        words = p.name.split()
+        if len(words) >= 2 and words[0].lower().rstrip(".") not in _HONORIFICS:
+            full.setdefault(words[-1].lower(), []).append(key)
+    for key in list(people):
+        p = people[key]
+        words = [w for w in p.name.split() if w.lower().rstrip(".") not in _HONORIFICS]
+        if len(words) != 1 or key in sum(full.values(), []):
+            continue
+        targets = full.get(words[0].lower(), [])
+        if len(targets) != 1:
+            continue
+        target = people[targets[0]]
+        target.mentions.extend(p.mentions)
+        target.mentions.sort(key=lambda m: m.start)
+        target.roles.extend(p.roles)
+        target.title = target.title or p.title
+        target.organisation = target.organisation or p.organisation
+        target.is_official = target.is_official or p.is_official
+        folded[p.id] = target.id
+        del people[key]
+    return folded
 
 
 def merge_pieces(record: InputRecord, parts: List[Tuple[int, DocumentRecord]]) -> DocumentRecord:
@@ -174,6 +206,11 @@ def merge_pieces(record: InputRecord, parts: List[Tuple[int, DocumentRecord]]) -
         for p_name in part.places:
             if p_name not in out.places:
                 out.places.append(p_name)
+    folded = _fold_short_names(people)
+    for c in out.claims:
+        c.source_id = folded.get(c.source_id or "", c.source_id)
+    for q in out.quotes:
+        q.speaker_id = folded.get(q.speaker_id or "", q.speaker_id)
     for p in people.values():
         (out.officials if p.is_official else out.persons).append(p)
     out.organisations = list(orgs.values())

@@ -71,3 +71,13 @@ def test_char_batches_bound_documents_and_characters():
     groups = [[r.id for r in g] for g in char_batches(items, max_docs=3, max_chars=60)]
     assert groups == [["0", "1"], ["2", "3"], ["4"], ["5", "6"]]
     assert [r.id for g in char_batches(items, 3, 60) for r in g] == [r.id for r in items]
+
+
+def test_merge_pieces_folds_a_surname_onto_the_full_name():
+    text = "Graeme Biggar spoke. " + "x " * 20 + "Mr Biggar added."
+    off = text.index("Mr Biggar")
+    p1 = DocumentRecord(id="x", officials=[Official(id="P1", name="Graeme Biggar", title="Director General", mentions=[Mention(0, 13, "Graeme Biggar")])])
+    p2 = DocumentRecord(id="x", persons=[Official(id="P1", name="Mr Biggar", is_official=False, mentions=[Mention(0, 9, "Mr Biggar")])])
+    merged = merge_pieces(InputRecord(id="x", text=text), [(0, p1), (off, p2)])
+    assert [o.name for o in merged.officials] == ["Graeme Biggar"] and merged.persons == []
+    assert [m.text for m in merged.officials[0].mentions] == ["Graeme Biggar", "Mr Biggar"]
