@@ -35,6 +35,7 @@ import sys
 import time
 import traceback
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 try:
@@ -398,12 +399,26 @@ class Outcome:
     examples: int
     seconds: float
     failure: Optional[Tuple[Tuple[Any, ...], str]] = None  # (args, traceback)
+    signature: Optional[str] = None  # where it failed: "file:line ErrorType"
 
 
-def run_property(prop: Property, *, max_examples: int, seed: Optional[int] = None, nlp: Any = None) -> Outcome:
+def signature(err: BaseException) -> str:
+    """Where an error comes from: the innermost frame in the package outside this module
+    (a check's assertion names its message instead), so one bug is reported once."""
+    frames = [f for f in traceback.extract_tb(err.__traceback__) if "extractors" in f.filename]
+    inner = [f for f in frames if not f.filename.endswith("fuzz.py")]
+    if inner:
+        f = inner[-1]
+        return f"{Path(f.filename).name}:{f.lineno} {type(err).__name__}"
+    msg = str(err).split(":")[0][:60]
+    return f"{type(err).__name__}: {msg}"
+
+
+def run_property(prop: Property, *, max_examples: int, seed: Optional[int] = None, nlp: Any = None,
+                 shrink: bool = True) -> Outcome:
     """One hypothesis run of ``prop``; the failing input (shrunk) is captured, not raised."""
     count = [0]
-    failing: List[Tuple[Tuple[Any, ...], str]] = []
+    failing: List[Tuple[Tuple[Any, ...], BaseException]] = []
 
     def body(args: Tuple[Any, ...]) -> None:
         count[0] += 1
@@ -412,13 +427,14 @@ def run_property(prop: Property, *, max_examples: int, seed: Optional[int] = Non
                 prop.check(nlp, *args)
             else:
                 prop.check(*args)
-        except BaseException:
-            failing.append((args, traceback.format_exc()))
+        except BaseException as err:
+            failing.append((args, err))
             raise
 
+    phases = (Phase.generate, Phase.shrink) if shrink else (Phase.generate,)
     test = given(st.tuples(*prop.strategies))(body)
     test = settings(max_examples=max_examples, deadline=None, database=None, print_blob=False,
-                    phases=(Phase.generate, Phase.shrink), suppress_health_check=list(HealthCheck))(test)
+                    report_multiple_bugs=False, phases=phases, suppress_health_check=list(HealthCheck))(test)
     if seed is not None:
         test = _seed(seed)(test)
     start = time.monotonic()
@@ -426,10 +442,12 @@ def run_property(prop: Property, *, max_examples: int, seed: Optional[int] = Non
         test()
     except Exception as err:  # noqa: BLE001 - reported with its input below
         if not failing:
-            failing.append(((), "".join(traceback.format_exception(type(err), err, err.__traceback__))))
+            failing.append(((), err))
     out = Outcome(prop.name, count[0], time.monotonic() - start)
     if failing:
-        out.failure = failing[-1]  # hypothesis replays the shrunk example last
+        args, err = failing[-1]  # hypothesis replays the shrunk example last
+        out.failure = (args, "".join(traceback.format_exception(type(err), err, err.__traceback__)))
+        out.signature = signature(err)
     return out
 
 
@@ -443,7 +461,8 @@ def fuzz(minutes: float, *, only: Optional[Sequence[str]] = None, model: bool = 
     """Run the properties round-robin until ``minutes`` have passed; returns the totals.
 
     Each round gives every property ``round_examples`` fresh examples (a new seed per
-    round). A property that fails is reported once and not run again."""
+    round). A failure is printed in full the first time its signature (where it was
+    raised) is seen; the property keeps running (without shrinking) to find others."""
     stream = stream or sys.stdout
     names = list(only) if only else list(PROPERTIES)
     unknown = [n for n in names if n not in PROPERTIES]
@@ -456,39 +475,41 @@ def fuzz(minutes: float, *, only: Optional[Sequence[str]] = None, model: bool = 
 
         nlp = load()
     rng = random.Random(seed)
-    totals = {p.name: {"examples": 0, "seconds": 0.0, "rounds": 0, "failure": None} for p in props}
+    totals: Dict[str, Dict[str, Any]] = {p.name: {"examples": 0, "seconds": 0.0, "rounds": 0, "failures": {}} for p in props}
     deadline = time.monotonic() + minutes * 60
     started = _dt.datetime.now().isoformat(timespec="seconds")
     print(f"fuzz: {started}; properties {[p.name for p in props]}; {minutes:g} minutes", file=stream, flush=True)
     rnd = 0
     while time.monotonic() < deadline:
-        live = [p for p in props if totals[p.name]["failure"] is None]
-        if not live:
-            break
         rnd += 1
-        for p in live:
+        for p in props:
             if time.monotonic() >= deadline:
                 break
             s = rng.randrange(2 ** 32)
-            out = run_property(p, max_examples=p.round_examples, seed=s, nlp=nlp)
             t = totals[p.name]
+            out = run_property(p, max_examples=p.round_examples, seed=s, nlp=nlp, shrink=not t["failures"])
             t["examples"] += out.examples
             t["seconds"] += out.seconds
             t["rounds"] += 1
-            status = "ok" if out.failure is None else "FAILED"
+            new = out.signature is not None and out.signature not in t["failures"]
+            status = "ok" if out.failure is None else ("FAILED (new)" if new else f"failed again ({out.signature})")
             print(f"round {rnd} {p.name}: {out.examples} examples in {out.seconds:.1f}s (seed {s}) {status}", file=stream, flush=True)
             if out.failure is not None:
                 args, tb = out.failure
-                t["failure"] = {"seed": s, "args": repr(args), "reproducer": reproducer(p.name, args) if args else None}
-                print(f"\nFAILURE in {p.name} (seed {s})\ninput: {args!r}\n{tb}\nreproduce with:\n  {reproducer(p.name, args)}\n",
-                      file=stream, flush=True)
-    failed = [n for n, t in totals.items() if t["failure"]]
+                if new:
+                    t["failures"][out.signature] = {"seed": s, "count": 0, "args": repr(args),
+                                                    "reproducer": reproducer(p.name, args) if args else None}
+                    print(f"\nFAILURE in {p.name} (seed {s}): {out.signature}\ninput: {args!r}\n{tb}\nreproduce with:\n  "
+                          f"{reproducer(p.name, args)}\n", file=stream, flush=True)
+                t["failures"][out.signature]["count"] += 1
+    failed = [n for n, t in totals.items() if t["failures"]]
     print("\nfuzz summary (" + started + f", {rnd} rounds):", file=stream)
     for n, t in totals.items():
-        print(f"  {n:9s} {t['examples']:7d} examples {t['seconds']:7.1f}s  {'FAILED' if t['failure'] else 'ok'}", file=stream)
+        print(f"  {n:9s} {t['examples']:7d} examples {t['seconds']:7.1f}s  "
+              + ("; ".join(f"FAILED {k} x{v['count']}" for k, v in t["failures"].items()) or "ok"), file=stream)
     print(f"  total     {sum(t['examples'] for t in totals.values()):7d} examples; "
           f"{len(failed)} properties failed" + (f": {failed}" if failed else ""), file=stream, flush=True)
-    return {"started": started, "rounds": rnd, "properties": totals, "failed": failed}
+    return {"started": started, "minutes": minutes, "rounds": rnd, "properties": totals, "failed": failed}
 
 
 def main(argv: Optional[List[str]] = None) -> int:

@@ -87,6 +87,19 @@ def test_pipeline_record_is_valid(nlp, text, published):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # found by python -m extractors.fuzz: int() on str.isdigit() tokens such as "²" raised
+    "Arrests rose by ²³ January 1, 2000.",
+    "On ² March the ONS said.",
+    "It was ²³⁴⁵ in total.",
+    "In ²⁰²³ the NCA said ³ in ⁴ cases rose ²%.",
+    "There were ²³ people, ¹ in ² cases, ①② arrests, ٣٤ arrests in ٢٠٢٣.",
+])
+def test_pipeline_on_unicode_digits(nlp, text):
+    fuzz.check_pipeline(nlp, text, None)
+
+
+@pytest.mark.model
 @settings(MODEL, max_examples=25)
 @given(st.one_of(fuzz.news_text, st.tuples(fuzz.news_text, fuzz.mixed_text).map("\n".join)),
        st.integers(min_value=30, max_value=200))

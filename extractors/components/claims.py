@@ -152,7 +152,7 @@ def _lex_kind(tok: Token) -> int:
         return 2 if tok.is_alpha else 1
     t = tok.text
     for c in t:
-        if c.isdigit():
+        if c.isdecimal():
             return 1
     if low in NUMBER_WORDS:
         return 2
@@ -230,7 +230,7 @@ class ClaimFinder(Pipe):
         is not a penalty ("highest in 41 years", "for two months", "every 10 years" are time
         expressions; "up to 10 years in prison" is a claim)."""
         text = _text(doc)
-        if all(c.isdigit() or c in ",." for c in claim.text):
+        if all(c.isdecimal() or c in ",." for c in claim.text):
             ls = text.rfind("\n", 0, claim.start) + 1
             le = text.find("\n", claim.end)
             line = text[ls: le if le >= 0 else len(text)].strip(" \t\r.,;:-–—|*#•()[]")
@@ -280,7 +280,7 @@ class ClaimFinder(Pipe):
             if old is None or new is None:
                 continue
             if old is a and old.unit is None and new.unit is not None and _TO_GAP_BARE.match(gap) \
-                    and all(c.isdigit() or c in ",." for c in old.text):
+                    and all(c.isdecimal() or c in ",." for c in old.text):
                 # "from 4.8 to 4.7 percent", "from 24.2 to 33 billion euros": the old value is
                 # written bare and takes the unit (and scale) written after the new one
                 scale = next((N.SCALES[w] for w in new.text.lower().split() if w in N.SCALES), None)
@@ -358,7 +358,7 @@ class ClaimFinder(Pipe):
             end -= 1  # a span never ends on a line break ("41 years\n\n")
         if self._street_after(doc, sent, end):
             return None, start, end  # "16-18 Industrial Avenue": an address
-        if end + 2 < sent.end and doc[end].text in ("-", "–") and doc[end + 1].text.isdigit() \
+        if end + 2 < sent.end and doc[end].text in ("-", "–") and doc[end + 1].text.isdecimal() \
                 and self._street_after(doc, sent, end + 2):
             return None, start, end + 2  # the second number of "16-18" was taken for a street number
         text = _text(doc)[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
@@ -396,7 +396,7 @@ class ClaimFinder(Pipe):
             # "Two backed a larger increase, while one voted to keep rates on hold": "one" in a
             # series of bare counts of the same thing
             for c, _, _ in self._ctx.claims:
-                bare = all(ch.isdigit() or ch in ",." for ch in c.text) or c.text.lower() in N.UNITS
+                bare = all(ch.isdecimal() or ch in ",." for ch in c.text) or c.text.lower() in N.UNITS
                 if c.sentence_start == tok.sent.start_char and c.kind == "count" and c.unit and bare:
                     return True
         if nxt is not None and nxt.lower_ == "of" and i + 2 < len(doc) and doc[i + 2].lower_ in DET_SKIP | {"its"}:
@@ -412,10 +412,10 @@ class ClaimFinder(Pipe):
         prev = doc[i - 1] if i > sent.start else None
         nlow = nxt.lower_ if nxt is not None else ""
         # clock times: "12:30", "12pm", "10.45pm", "5 a.m."
-        if ":" in text and any(c.isdigit() for c in text.split(":")[-1]):
+        if ":" in text and any(c.isdecimal() for c in text.split(":")[-1]):
             return i + 1
         low = text.lower()
-        if low.endswith(("am", "pm", "a.m.", "p.m.")) and low[0].isdigit():
+        if low.endswith(("am", "pm", "a.m.", "p.m.")) and low[0].isdecimal():
             return i + 1
         if nlow in CLOCK_WORDS:
             return i + 2
@@ -439,28 +439,28 @@ class ClaimFinder(Pipe):
                     and s.lower() not in N.SCALE_ABBREVIATIONS and not (self.use_quantulum and U.quantulum_unit(f"{text}")):
                 return i + 1
         # phone numbers and codes: leading zero, three or more bare digit groups
-        if len(text) >= 3 and text[0] == "0" and text.isdigit():
+        if len(text) >= 3 and text[0] == "0" and text.isdecimal():
             k = i + 1
-            while k < sent.end and doc[k].text.replace("-", "").isdigit():
+            while k < sent.end and doc[k].text.replace("-", "").isdecimal():
                 k += 1
             return k
-        if text.isdigit() and nxt is not None and nxt.text.isdigit() and i + 2 < sent.end \
-                and doc[i + 2].text.isdigit() and not nxt.whitespace_ == "":
+        if text.isdecimal() and nxt is not None and nxt.text.isdecimal() and i + 2 < sent.end \
+                and doc[i + 2].text.isdecimal() and not nxt.whitespace_ == "":
             return i + 3
         # years and fiscal years: "2022", "2016/17", "2016-17"
-        if text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100:
+        if text.isdecimal() and len(text) == 4 and 1800 <= int(text) <= 2100:
             money_before = prev is not None and (U.currency_code(prev.text) is not None or prev.text in ("$", "£", "€"))
             unit_after = nxt is not None and (nlow in ("%", "percent") or (U.normalize_unit(nxt.text) is not None and nlow not in ("a", "in", "s", "h", "t", "m", "b"))
                                               or self._unit(doc, sent, i, i + 1)[1] is not None and nlow not in ("a", "in"))
             if not money_before and not unit_after:
-                if nxt is not None and nlow in ("-", "/", "–", "to") and i + 2 < sent.end and doc[i + 2].text.isdigit() \
+                if nxt is not None and nlow in ("-", "/", "–", "to") and i + 2 < sent.end and doc[i + 2].text.isdecimal() \
                         and len(doc[i + 2].text) in (2, 4) and nlow != "to":
                     return i + 3
                 return i + 1
         if "/" in text and N.parse_fraction_digits(text) is None:
             return i + 1
         # day of month next to a month name: "13 December", "September 8"
-        if text.isdigit() and int(text) <= 31:
+        if text.isdecimal() and int(text) <= 31:
             dnext = doc[i + 1] if i + 1 < len(doc) else None  # a headline can end the sentence mid-date
             if nlow in MONTHS or (prev is not None and prev.lower_ in MONTHS) \
                     or (dnext is not None and dnext.lower_ in MONTHS and dnext.text[:1].isupper()) \
@@ -486,15 +486,15 @@ class ClaimFinder(Pipe):
                     and not (nxt is not None and (U.normalize_unit(nxt.text) or "").startswith("percent"))):
                 return i + 1
         # "575 Wilbraham Road": a street number
-        if text.isdigit() and nxt is not None and (nxt.tag_ == "NNP" or nxt.is_title):
+        if text.isdecimal() and nxt is not None and (nxt.tag_ == "NNP" or nxt.is_title):
             for k in range(i + 1, min(sent.end, i + 4)):
                 if doc[k].lower_.rstrip(".") in STREET_WORDS and doc[k].text[:1].isupper():
                     return k + 1
-                if doc[k].tag_ != "NNP" and not (doc[k].tag_ == "CD" or any(c.isdigit() for c in doc[k].text)) \
+                if doc[k].tag_ != "NNP" and not (doc[k].tag_ == "CD" or any(c.isdecimal() for c in doc[k].text)) \
                         and doc[k].text not in ("N", "S", "E", "W", "NE", "NW", "SE", "SW"):
                     break
         # a model number before a name: "787 Dreamliner", "737 Max jets", "11 Pro"
-        if text.isdigit() and nxt is not None and nxt.tag_ == "NNP" and nxt.text[:1].isupper() and nxt.is_alpha \
+        if text.isdecimal() and nxt is not None and nxt.tag_ == "NNP" and nxt.text[:1].isupper() and nxt.is_alpha \
                 and nxt.ent_type_ not in ("NORP", "GPE", "DATE") and nlow not in MONTHS \
                 and U.normalize_unit(nxt.text) is None and U.currency_code(nxt.text) is None \
                 and not (prev is not None and (prev.text in ("$", "£", "€") or U.currency_code(prev.text))):
@@ -577,7 +577,7 @@ class ClaimFinder(Pipe):
                     k = m + 1
                     break
                 inner = doc[m].text.split(")")[0]  # "121ft)-long" is one token
-                st = N.split_token(inner) if any(c.isdigit() for c in inner) else None
+                st = N.split_token(inner) if any(c.isdecimal() for c in inner) else None
                 u = U.normalize_unit(st.suffix) if st is not None and st.suffix else U.normalize_unit(inner)
                 if u in _LENGTHS:
                     return True
@@ -693,7 +693,7 @@ class ClaimFinder(Pipe):
         if low == "to" and not (between or from_):
             # "rose 8% to $84", "increased by $43.6 billion to $419.2 billion": an end point, not a range;
             # "fell by 1 to 1.5 degrees" (a bare first end) is a range
-            first_has_unit = j - start > 1 or any(not c.isdigit() and c not in ",." for c in doc[j - 1].text)
+            first_has_unit = j - start > 1 or any(not c.isdecimal() and c not in ",." for c in doc[j - 1].text)
             if first_has_unit and (any(w in N.UP_WORDS or w in N.DOWN_WORDS for w in cues if w not in ("+", "-"))
                                    or cues[-1:] == ["by"]):
                 return 0
@@ -873,7 +873,7 @@ class ClaimFinder(Pipe):
                 return U.currency_code(t.text)
             if t.text.isupper() and len(t.text) == 3 and U.currency_code(t.text):
                 return U.currency_code(t.text)
-            if any(c.isdigit() for c in t.text):
+            if any(c.isdecimal() for c in t.text):
                 st = N.split_token(t.text)
                 if st and st.prefix:
                     pre = st.prefix
@@ -1000,7 +1000,7 @@ class ClaimFinder(Pipe):
                 unit = code
             else:
                 for idx in sorted({end - 1, j - 1, i}, reverse=True):
-                    if idx < start or not any(c.isdigit() for c in doc[idx].text):
+                    if idx < start or not any(c.isdecimal() for c in doc[idx].text):
                         continue
                     st = N.split_token(doc[idx].text)
                     if st is not None and st.suffix and not st.scaled:
@@ -1262,7 +1262,7 @@ class _Context:
         if self.have_dates:
             for s, e, worded in self.date_chars:
                 if s <= tok.idx < e:
-                    if worded or not tok.text.replace(",", "").isdigit():
+                    if worded or not tok.text.replace(",", "").isdecimal():
                         return True
                     # a bare number is a date only as a year ("in 2022"), not "more than 1000"
                     v = int(tok.text.replace(",", ""))
@@ -1288,7 +1288,7 @@ class _Context:
         for ent in sent.ents:
             if ent.label_ == "DATE":
                 txt = ent.text
-                years = [w for w in txt.split() if w.isdigit() and len(w) == 4]
+                years = [w for w in txt.split() if w.isdecimal() and len(w) == 4]
                 if years:
                     dist = abs(ent.start_char - end)
                     if best_d is None or dist < best_d:
@@ -1389,7 +1389,7 @@ def _modifier_words(doc: Doc, s: int, e: int) -> Optional[str]:
     words: List[str] = []
     glue = False
     for t in doc[s:e]:
-        keep = t.tag_ in _MOD_TAGS or (t.tag_ == "CD" and t.text[:1].isdigit() and words) or t.text == "-"
+        keep = t.tag_ in _MOD_TAGS or (t.tag_ == "CD" and t.text[:1].isdecimal() and words) or t.text == "-"
         if t.lower_ in DET_SKIP or t.lower_ in ("of", "and", "or") or t.is_punct and t.text != "-":
             keep = False
         if t.tag_ in ("VBN", "VBG") and not glue:

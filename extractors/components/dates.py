@@ -317,24 +317,41 @@ class DateExtractor(Pipe):
         if e - s >= 3 and doc[e - 1].lower_ in ("later", "earlier", "sooner", "longer") and e < len(doc) and doc[e].lower_ == "than":
             e -= 1
         # a day number the model left out: "15 [November 2023]"
-        if s > 0 and doc[s].lower_.rstrip(".") in MONTHS and doc[s - 1].is_digit and len(doc[s - 1].text) <= 2 \
+        if s > 0 and doc[s].lower_.rstrip(".") in MONTHS and doc[s - 1].text.isdecimal() and len(doc[s - 1].text) <= 2 \
                 and 1 <= int(doc[s - 1].text) <= 31:
             s -= 1
         return doc[s:e]
 
     def _fix(self, ent: Span) -> List[Span]:
-        sp = self._trim(ent)
-        if sp is None:
-            return []
-        doc = ent.doc
-        # split on a coordination of two expressions: "Friday and Saturday", "1990, 1991"
+        """Trim an entity and split it on coordinations ("Friday and Saturday", "1990,
+        1991"). Iterative: a list of thousands of coordinated numbers must not recurse."""
+        out: List[Span] = []
+        todo: List[Span] = [ent]
+        while todo:
+            sp = self._trim(todo.pop())
+            if sp is None:
+                continue
+            parts = self._split(sp)
+            if parts is None:
+                out.append(sp)
+            elif parts[0].end - parts[0].start < sp.end - sp.start:
+                todo.extend(reversed(parts))
+            else:
+                out.extend(parts)
+        return out
+
+    def _split(self, sp: Span) -> Optional[Tuple[Span, Span]]:
+        """The two trimmed sides of the first coordination in ``sp``, or None."""
+        if sp[0].lower_ in ("between", "from"):
+            return None
+        doc = sp.doc
         for i in range(sp.start + 1, sp.end - 1):
             if doc[i].lower_ in ("and", "or", ",", ";") and not (doc[i].lower_ == "," and _is_date_comma(doc, i)):
                 left = self._trim(doc[sp.start:i])
                 right = self._trim(doc[i + 1:sp.end])
-                if left is not None and right is not None and sp[0].lower_ not in ("between", "from"):
-                    return [x for part in (left, right) for x in self._fix(part)] if (left.end - left.start) < (sp.end - sp.start) else [left, right]
-        return [sp]
+                if left is not None and right is not None:
+                    return left, right
+        return None
 
     def _join_date_time(self, doc: Doc, results: List[Tuple[Span, Timex]], anchor) -> List[Tuple[Span, Timex]]:
         """Join a date and the clock time right after it ("13 December 2023, 17:54"), or a
@@ -449,7 +466,7 @@ def _year_plausible(sp: Span) -> bool:
     1900-2099, only after a word that introduces a year ("in 1492", "since 1850")."""
     doc = sp.doc
     last = sp[-1]
-    if last.shape_ != "dddd" or not last.is_digit:
+    if last.shape_ != "dddd" or not last.text.isdecimal():
         return True
     core = [t for t in sp if t.lower_ not in _YEAR_CONTEXT and not t.is_punct]
     if len(core) != 1 and not all(t.lower_ in ("more", "less", "fewer", "than", "up", "at", "least", "most", "about", "nearly", "almost", "some") for t in core[:-1]):
@@ -482,7 +499,7 @@ def _is_date_comma(doc: Doc, i: int) -> bool:
     prev, nxt = doc[i - 1], doc[i + 1]
     if prev.lower_ in WEEKDAYS or prev.lower_.rstrip(".") in WEEKDAYS:
         return True
-    if nxt.like_num and len(nxt.text) == 4 and nxt.text.isdigit():
+    if nxt.like_num and len(nxt.text) == 4 and nxt.text.isdecimal():
         return True
     if prev.like_num and nxt.like_num and ":" in nxt.text:
         return True

@@ -184,7 +184,7 @@ class Officials(Pipe):
                 rest = (text[ls:a] + " " + text[b:le]).split()
                 if not rest and ls == 0:
                     p.byline = True
-                elif rest and (rest[0].lower() == "by" or any(any(c.isdigit() for c in w) for w in rest)) and \
+                elif rest and (rest[0].lower() == "by" or any(any(c.isdecimal() for c in w) for w in rest)) and \
                         not any(w.isalpha() and w.islower() and len(w) > 2 and w not in ("am", "pm") for w in rest):
                     p.byline = True
 
@@ -274,7 +274,7 @@ class Officials(Pipe):
         cut = s
         while cut < e:
             t = doc[cut]
-            if t.like_num or any(c.isdigit() for c in t.text) or t.text in _APOS or t.tag_ == "POS":
+            if t.like_num or any(c.isdecimal() for c in t.text) or t.text in _APOS or t.tag_ == "POS":
                 break
             if t.is_punct and t.text not in ("-", ".") or (t.text == "-" and (doc[cut - 1].whitespace_ or t.whitespace_)):
                 break

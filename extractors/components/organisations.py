@@ -119,7 +119,7 @@ def is_acronym_like(text: str) -> bool:
     """'NCA', 'MoJ', 'CEOP', 'BoE', 'G7': 2-10 characters, starts upper, at least 2 capitals."""
     if not 2 <= len(text) <= 10 or not text[0].isupper() or " " in text:
         return False
-    capitals = len(_UPPER.findall(text)) + sum(c.isdigit() for c in text)
+    capitals = len(_UPPER.findall(text)) + sum(c.isdecimal() for c in text)
     return capitals >= 2 and text.replace("&", "").replace("-", "").isalnum()
 
 
@@ -127,7 +127,7 @@ def acronym_fits(acronym: str, name: str) -> bool:
     """Whether the capitals of ``acronym`` spell the name: each letter is a word's initial
     (function words may be skipped) or a later letter of the word being spelt
     ("GCHQ" = Government Communications HeadQuarters)."""
-    letters = [c.lower() for c in acronym if c.isalnum() and (c.isupper() or c.isdigit())]
+    letters = [c.lower() for c in acronym if c.isalnum() and (c.isupper() or c.isdecimal())]
     words = [w.lower() for w in re.findall(r"[\w']+", name.replace("’", "'"))]
     if not letters or not words:
         return False

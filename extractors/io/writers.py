@@ -4,6 +4,7 @@ a valid prefix)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import IO, Any, Dict, Iterable, Optional, Union
 
@@ -11,10 +12,16 @@ from ..errors import Errors, OutputExists
 from ..records import Record
 
 
+# Characters that ``str.splitlines`` (and some JSONL readers) treat as line ends but
+# JSON leaves unescaped: written as \u escapes so one record is always one line.
+_LINE_BREAKS = re.compile("[\u0085\u2028\u2029]")
+
+
 def dumps(record: Union[Record, Dict[str, Any]]) -> str:
-    """One JSON line: stable key order, UTF-8, no NaN."""
+    """One JSON line: stable key order, UTF-8, no NaN, no bare Unicode line breaks."""
     data = record.to_dict() if isinstance(record, Record) else record
-    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    line = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return _LINE_BREAKS.sub(lambda m: "\\u%04x" % ord(m.group()), line)
 
 
 def check_writable(path: Path, force: bool) -> None:

@@ -302,7 +302,7 @@ _TOKEN_RE = re.compile(
 @lru_cache(maxsize=16384)
 def split_token(text: str) -> Optional[NumToken]:
     """Read one token that contains a number. None when it holds no usable number."""
-    if not text or len(text) > 40 or not any(c.isdigit() for c in text):
+    if not text or len(text) > 40 or not any(c.isdecimal() for c in text):
         return None
     f = parse_fraction_digits(text)
     if f is not None:

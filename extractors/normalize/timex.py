@@ -772,7 +772,7 @@ def _seasons(t, anchor, tense, fy):
             return None
         return Timex("DATE", f"{int(m.group(1)):04d}-{SEASONS[m.group(2)]}")
     which, season, ys = m.group(1), SEASONS[m.group(2)], m.group(3)
-    if ys and ys.isdigit():
+    if ys and ys.isdecimal():
         return Timex("DATE", f"{int(ys):04d}-{season}")
     if anchor is None:
         return Timex("DATE", f"XXXX-{season}")
@@ -846,7 +846,7 @@ def _absolute(t, anchor, tense, fy):
     if m:
         mo = MONTHS[m.group("m")]
         ys = m.group("y")
-        if ys[0].isdigit() or ys[0] == "'":
+        if ys[0].isdecimal() or ys[0] == "'":
             return Timex("DATE", f"{_full_year(ys.lstrip(chr(39)), anchor):04d}-{mo:02d}")
         if anchor is None:
             return Timex("DATE", f"XXXX-{mo:02d}")

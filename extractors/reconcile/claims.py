@@ -385,7 +385,7 @@ def time_months(value: str) -> Optional[Tuple[int, int]]:
     part = m.group(3)
     if part is None:
         return (12 * y + 1, 12 * y + 12)
-    if part.isdigit():
+    if part.isdecimal():
         return (12 * y + int(part), 12 * y + int(part))
     lo, hi = _PART[part]
     return (12 * y + lo, 12 * y + hi)

@@ -24,7 +24,7 @@ from .similarity import PairScore, first_names_compatible, fold, name_parts, org
 
 def natural_key(doc_id: str) -> Tuple:
     """Sort ids with numbers in numeric order: ``1_2ecb`` before ``1_10ecb``."""
-    return tuple((0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.findall(r"\d+|\D+", doc_id))
+    return tuple((0, int(t), "") if t.isdecimal() else (1, 0, t) for t in re.findall(r"\d+|\D+", doc_id))
 
 
 def member_order(rec: DocumentRecord) -> Tuple:
