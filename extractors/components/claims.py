@@ -401,6 +401,10 @@ class ClaimFinder(Pipe):
                     return True
         if nxt is not None and nxt.lower_ == "of" and i + 2 < len(doc) and doc[i + 2].lower_ in DET_SKIP | {"its"}:
             return True
+        if tok.head.tag_ == "NN" and tok.head.dep_ in ("attr", "oprd", "acomp"):
+            # "one" on a singular complement says unity, not a count: "the two had become
+            # one continuum", "it's all one world"
+            return False
         return tok.dep_ == "nummod" and tok.head.tag_.startswith("NN") and tok.head.i > i
 
     def _not_a_figure(self, doc: Doc, sent: Span, i: int, ctx: "_Context") -> int:
