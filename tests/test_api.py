@@ -101,3 +101,29 @@ def test_batches_do_not_grow_the_string_store(nlp):
     assert len(nlp.vocab.strings) == before
     again = process_batch(nlp, batch(0))
     assert [r.to_dict() for r in again] == [r.to_dict() for r in first]
+
+
+@pytest.mark.model
+def test_one_failing_article_costs_only_itself():
+    """A component that raises on one document fails that document alone (E029); the
+    rest of its batch is retried one by one and comes out as if nothing had happened."""
+    from spacy.language import Language
+
+    from extractors.api import process_batch
+    from extractors.pipeline import load
+
+    @Language.component("explode_on_marker")
+    def explode(doc):
+        if "EXPLODE" in doc.text:
+            raise RuntimeError("boom")
+        return doc
+
+    nlp = load()
+    good = [InputRecord(id=f"g{i}", text=f"The NCA said {i + 2} people were arrested in 2023.") for i in range(5)]
+    expected = [r.to_dict() for r in process_batch(nlp, good)]
+    nlp.add_pipe("explode_on_marker", first=True)
+    bad = InputRecord(id="bad", text="EXPLODE now.", origin="in.jsonl", line=3)
+    out = process_batch(nlp, good[:2] + [bad] + good[2:])
+    assert [r.id for r in out] == ["g0", "g1", "bad", "g2", "g3", "g4"]
+    assert out[2].error == "E029" and "boom" in out[2].reason and out[2].input == "in.jsonl:3"
+    assert [r.to_dict() for r in out if r.id != "bad"] == expected

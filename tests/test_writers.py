@@ -38,3 +38,10 @@ def test_check_writable(tmp_path):
 def test_dumps_is_stable():
     rec = DocumentRecord(id="a")
     assert dumps(rec) == dumps(DocumentRecord.from_dict(json.loads(dumps(rec))))
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e"])
+def test_dumps_is_one_line_for_every_line_splitter(char):
+    """str.splitlines (and some JSONL readers) split on these: each must stay escaped."""
+    line = dumps({"text": f"a{char}b"})
+    assert len(line.splitlines()) == 1 and json.loads(line) == {"text": f"a{char}b"}
