@@ -113,7 +113,7 @@ def peak_rss(folder: Path, n: int, batch_size: int) -> float:
 
 
 _CURVE_CHILD = """
-import json, sys
+import json, resource, sys
 from pathlib import Path
 from extractors.bench import read_folder, current_rss_mb
 from extractors.api import iter_extract
@@ -126,7 +126,7 @@ def stream():
 points = []
 for i, rec in enumerate(iter_extract(stream(), batch_size=batch), 1):
     if i % every == 0:
-        points.append([i, round(current_rss_mb(), 1)])
+        points.append([i, round(current_rss_mb(), 1), round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)])
 print(json.dumps(points))
 """
 
@@ -144,7 +144,8 @@ def current_rss_mb() -> float:
 
 
 def rss_curve(folder: Path, passes: int, batch_size: int, every: int = 250) -> List[List[float]]:
-    """[documents processed, resident MB] of one run over the folder ``passes`` times."""
+    """[documents processed, resident MB now, peak MB so far] of one run over the folder
+    ``passes`` times."""
     out = subprocess.run([sys.executable, "-c", _CURVE_CHILD, str(folder), str(passes), str(batch_size), str(every)],
                          capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -225,7 +226,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         if len(curve) >= 4:
             early = curve[len(curve) // 4][1]
             res["rss_growth_after_first_quarter_mb"] = round(curve[-1][1] - early, 1)
-        print("resident MB as documents are processed:", curve, flush=True)
+        print("[documents, resident MB, peak MB] as documents are processed:", curve, flush=True)
     if "scaling" not in args.skip:
         t1 = time_n_process(folder, articles, 1, batch)
         t2 = time_n_process(folder, articles, 2, batch)
