@@ -104,8 +104,9 @@ def test_seed_not_claims(seed_claims):
     for bad in ("12", "3", "12pm", "3pm", "12:30", "2022", "2023", "13", "17:54", "14"):
         assert not any(t == bad or t.startswith(bad + " ") for t in texts), (bad, texts)
     assert not any("2003" == c["text"] or "2010" == c["text"] for c in seed_claims[SEED_MOJ])
-    # lengths of time that are not penalties are time expressions
-    assert not any(c["text"] == "two years" for c in seed_claims[SEED_MOJ])  # "on the register for two years"
+    # a length of time that is not a penalty is a claim of kind "period" (and a time expression)
+    [period] = [c for c in seed_claims[SEED_MOJ] if c["text"] == "two years"]  # "on the register for two years"
+    assert (period["kind"], period["value"], period["unit"]) == ("period", 2.0, "year")
     assert not any("two years" in c["text"] for c in seed_claims[SEED_IND])  # "more than two years after"
     # "about" after a noun is a preposition
     assert not any(c["text"].startswith("about") for c in seed_claims[SEED_IND])
@@ -222,13 +223,26 @@ def test_ranges_are_not_changes(claims_nlp, sentence, text, low, high):
     assert c["value"] is None and c["low"] == pytest.approx(low) and c["high"] == pytest.approx(high)
 
 
+@pytest.mark.parametrize("sentence,text,value,unit,change,kind", [
+    # a stated length of time is a quantity (as NewsQuant counts it) of kind "period";
+    # a prison term is kind "duration"
+    ("UK inflation hits 11.1%, highest in 41 years\n\nPrices rose.", "41 years", 41.0, "year", "=", "period"),
+    ("Inflation has been at 2% for two months.", "two months", 2.0, "month", "=", "period"),
+    ("The census, which takes place every 10 years, asks every household.", "10 years", 10.0, "year", "=", "period"),
+    ("Rates were cut for the first time in more than four years.", "more than four years", 4.0, "year", ">", "period"),
+    ("He was jailed for 10 years.", "10 years", 10.0, "year", "=", "duration"),
+])
+def test_lengths_of_time_are_claims(claims_nlp, sentence, text, value, unit, change, kind):
+    [c] = [c for c in claims_of(claims_nlp, sentence) if c["text"] == text]
+    assert (c["value"], c["unit"], c["change"], c["kind"]) == (value, unit, change, kind)
+
+
 @pytest.mark.parametrize("sentence,forbidden", [
-    ("UK inflation hits 11.1%, highest in 41 years\n\nPrices rose.", ("41 years",)),
-    ("Inflation has been at 2% for two months.", ("two months",)),
-    ("The census, which takes place every 10 years, asks every household.", ("10 years",)),
     ("The rate dropped to 4.6%, hitting a two-year low.", ("two-year",)),
+    ("Two months later, the rate fell.", ("Two months",)),
+    ("Suspects are still being investigated more than two years after the tip-off.", ("more than two years",)),
+    ("It hit a 41-year high.", ("41-year",)),
     ("He will serve a five-year term.", ("five-year",)),
-    ("Rates were cut for the first time in more than four years.", ("more than four years",)),
     ("Inflation halves as energy bills fall\n15 November 2023, 07:00\n\nThe rate fell.", ("15",)),
     ("Bank profits rise\n\n23\n\nThe bank made more money.", ("23",)),
 ])

@@ -166,22 +166,28 @@ def _lex_kind(tok: Token) -> int:
     "claims",
     assigns=["doc._.claims_data", "doc.spans"],
     requires=["token.dep", "token.tag", "doc.ents", "doc.sents"],
-    default_config={"span_key": "claims", "use_quantulum": False, "keep_one": True},
+    default_config={"span_key": "claims", "use_quantulum": False, "keep_one": True, "keep_periods": True},
 )
-def make_claims(nlp: Language, name: str, *, span_key: str, use_quantulum: bool, keep_one: bool) -> "ClaimFinder":
+def make_claims(nlp: Language, name: str, *, span_key: str, use_quantulum: bool, keep_one: bool,
+                keep_periods: bool = True) -> "ClaimFinder":
     """Find numeric claims. ``use_quantulum``: ask quantulum3 about unit tokens our tables
     do not know (cached per token text). ``keep_one``: keep "one" when it counts a noun
-    ("one solution"); the pronoun "one" is never a claim."""
-    return ClaimFinder(nlp, name, span_key=span_key, use_quantulum=use_quantulum, keep_one=keep_one)
+    ("one solution"); the pronoun "one" is never a claim. ``keep_periods``: keep a stated
+    length of time that is not a penalty ("for two months", "in more than four years") as
+    a claim of kind ``period`` (it is also a DURATION time expression); prison terms are
+    always claims (kind ``duration``)."""
+    return ClaimFinder(nlp, name, span_key=span_key, use_quantulum=use_quantulum, keep_one=keep_one,
+                       keep_periods=keep_periods)
 
 
 class ClaimFinder(Pipe):
     def __init__(self, nlp: Language, name: str = "claims", *, span_key: str = "claims",
-                 use_quantulum: bool = False, keep_one: bool = True):
+                 use_quantulum: bool = False, keep_one: bool = True, keep_periods: bool = True):
         self.name = name
         self.span_key = span_key
         self.use_quantulum = use_quantulum
         self.keep_one = keep_one
+        self.keep_periods = keep_periods
         self._kinds: Dict[int, int] = {}  # lexeme orth -> _lex_kind, filled as docs arrive
         self._ctx: Optional["_Context"] = None  # the doc being read
         extensions.register()
@@ -237,8 +243,30 @@ class ClaimFinder(Pipe):
             if line == claim.text:
                 return False
         if claim.kind == "duration" and not self._penal(doc, sent, start, end):
-            return False
+            if not self.keep_periods or not self._stated_period(doc, start, end, claim):
+                return False
+            claim.kind = "period"
         return True
+
+    def _stated_period(self, doc: Doc, start: int, end: int, claim: Claim) -> bool:
+        """A length of time stated as a quantity: inside a DURATION or SET time expression
+        ("for two months", "every 10 years", "highest in 41 years"), not an adjective ("a
+        five-year plan", "a 41-year high") and not an offset to a point in time ("two months
+        later", "two years after the tip-off")."""
+        if "-" in claim.text or (end < len(doc) and doc[end].text in ("-", "–")) \
+                or (start < end and doc[end - 1].tag_ == "JJ"):
+            return False
+        if end < len(doc) and doc[end].lower_ in ("after", "before", "later", "earlier", "ago"):
+            return False  # an offset to a point in time: "more than two years after the tip-off"
+        ctx = self._ctx
+        if ctx is None:
+            return False
+        for d in ctx.dates:
+            ds, de = d.get("start"), d.get("end")
+            if ds is None or de is None or not (ds < claim.end and claim.start < de):
+                continue
+            return d.get("type") in ("DURATION", "SET") and "-" not in (d.get("text") or "")
+        return False
 
     def _penal(self, doc: Doc, sent: Span, start: int, end: int) -> bool:
         """Is the length of time ``doc[start:end]`` a prison term or sentence ("up to 10 years
