@@ -184,7 +184,10 @@ def _time_is_near(claim: Claim) -> bool:
 
 
 def normalise(claim: Claim, doc_id: str, doc_rank: int = 0, outlet: Optional[str] = None) -> Optional[Quantity]:
-    """A claim as a :class:`Quantity`, or None when it holds no number."""
+    """A claim as a :class:`Quantity`, or None when it holds no number or is a length of
+    time given as context (kind ``period``: "for two months"), not a reported figure."""
+    if claim.kind == "period":
+        return None
     cls = unit_class(claim.unit, claim.kind)
     point, low, high = claim.value, claim.low, claim.high
     if cls != "pct":

@@ -298,6 +298,8 @@ def profile(record: DocumentRecord, index: int = 0) -> Profile:
             prof.org_display.setdefault(k, shown)
     prof.main_orgs = sorted(_most_mentioned(org_mentions))
     for claim in record.claims:
+        if claim.kind == "period":
+            continue  # a length of time ("for two months") is context, not a reported figure
         cls = unit_class(claim.unit, claim.kind)
         for x in (claim.value, claim.low, claim.high):
             if x is None or not isinstance(x, (int, float)) or math.isnan(x) or not _distinctive(float(x), cls):
