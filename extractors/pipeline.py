@@ -40,6 +40,18 @@ def resolve_model(name: Optional[str] = None) -> str:
     raise ModelNotFound(Errors.E010)
 
 
+# Tokenizer exceptions that hurt news text: spaCy keeps "m." whole (as an initial), so the
+# million of "It rose to 800m." would end in a full stop and read as metres.
+_DROP_TOKENIZER_RULES = ("m.",)
+
+
+def news_tokenizer(nlp: Language) -> None:
+    """Adjust the tokenizer's special cases for news figures (idempotent)."""
+    rules = nlp.tokenizer.rules or {}
+    if any(k in rules for k in _DROP_TOKENIZER_RULES):
+        nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _DROP_TOKENIZER_RULES}
+
+
 def load(
     model: Optional[str] = None,
     *,
@@ -64,6 +76,7 @@ def load(
     except OSError as err:
         raise ModelNotFound(Errors.E011.format(name=name, reason=err)) from err
     extensions.register()
+    news_tokenizer(nlp)
     if "paragraphs" not in nlp.pipe_names:
         from .components import paragraphs  # noqa: F401 - registers the factory
 

@@ -340,3 +340,18 @@ def test_empty_and_odd_docs(claims_nlp):
     for c in out:
         for k in ("value", "low", "high"):
             assert c[k] is None or abs(c[k]) < 1e301
+
+
+@pytest.mark.parametrize("sentence,text,value,unit", [
+    ("He repeated the times he produced in the 800m and 1000m at major races.", "800m", 800.0, "metre"),
+    ("He repeated the times he produced in the 800m and 1000m at major races.", "1000m", 1000.0, "metre"),
+    ("She is known for her work with 400m runners.", "400m", 400.0, "metre"),
+    ("She won the 100m.", "100m", 100.0, "metre"),
+    # a glued "m" ending a sentence is still a million (spaCy keeps "m." whole otherwise)
+    ("The deal is worth 800m.", "800m", 800_000_000.0, None),
+    ("The 800m deal was signed.", "800m", 800_000_000.0, "deal"),
+    ("Compared with the 800m in 2019, sales rose.", "800m", 800_000_000.0, None),
+])
+def test_race_distances_and_millions(claims_nlp, sentence, text, value, unit):
+    c = find(claims_of(claims_nlp, sentence), text)
+    assert (c["value"], c["unit"]) == (value, unit)

@@ -25,7 +25,9 @@ def test_acronym_fits(acronym, name, fits):
     assert acronym_fits(acronym, name) is fits
 
 
-@pytest.mark.parametrize("text,expected", [("NCA", True), ("MoJ", True), ("G7", True), ("Biggar", False), ("A", False), ("nca", False)])
+@pytest.mark.parametrize("text,expected", [("NCA", True), ("MoJ", True), ("G7", True), ("DfE", True), ("PwC", True),
+                                           ("Biggar", False), ("A", False), ("nca", False),
+                                           ("McIlroy", False), ("NatWest", False), ("MacDonald", False)])
 def test_is_acronym_like(text, expected):
     assert is_acronym_like(text) is expected
 

@@ -105,6 +105,8 @@ _FROM_GAP = re.compile(r"^[^0-9;:]{0,40}?\bfrom\s+$")
 
 
 _LENGTHS = {"metre", "kilometre", "centimetre", "millimetre", "foot", "inch", "yard", "mile"}
+# Standard running and swimming distances in metres ("the 800m", "the 4x100m").
+_RACE_DISTANCES = {"50", "60", "100", "110", "200", "400", "800", "1000", "1500", "3000", "5000", "10000"}
 
 
 @lru_cache(maxsize=None)
@@ -616,9 +618,27 @@ class ClaimFinder(Pipe):
         num = doc[j - 1]
         if any(t.lower_ in _dimension_nouns() for t in doc[max(sent.start, num.i - 4): num.i]):
             return True  # "a depth of 30m", "the outreach is 48m"
+        if self._race_distance(doc, sent, num.i, k):
+            return True
         if k < sent.end and doc[k].text == "-" and k + 1 < sent.end:
             k += 1
         return k < sent.end and (doc[k].lower_ in words or U.normalize_unit(doc[k].text) in _LENGTHS and doc[k].is_alpha and len(doc[k].text) > 2)
+
+    def _race_distance(self, doc: Doc, sent: Span, n: int, k: int) -> bool:
+        """A race named by its distance: "won the 800m", "in the 800m and 1000m". Only the
+        standard track and pool distances, with "the" right before and no noun after (as a
+        million, "the 800m" would be followed by what it counts or pays for)."""
+        if doc[n].text not in _RACE_DISTANCES or n <= sent.start:
+            return False
+        nxt = doc[k] if k < sent.end else None
+        if nxt is not None and (nxt.tag_.startswith(("NN", "JJ", "CD")) or nxt.lower_ in ("of", "in", "for", "from", "on")):
+            return False
+        prev = doc[n - 1]
+        if prev.lower_ == "the":
+            return True
+        # the second of a coordination: "the 800m and 1000m"
+        return prev.lower_ in ("and", "or", ",") and n - 3 >= sent.start and doc[n - 2].lower_ == "m" \
+            and doc[n - 3].text in _RACE_DISTANCES and n - 4 >= sent.start and doc[n - 4].lower_ == "the"
 
     def _moneyish(self, doc: Doc, i: int) -> bool:
         k = i - 1

@@ -116,11 +116,13 @@ def _word_set(text: str) -> FrozenSet[str]:
 
 
 def is_acronym_like(text: str) -> bool:
-    """'NCA', 'MoJ', 'CEOP', 'BoE', 'G7': 2-10 characters, starts upper, at least 2 capitals."""
+    """'NCA', 'MoJ', 'CEOP', 'BoE', 'G7': 2-10 characters, starts upper, at least 2 capitals
+    making at least half of it (so not a name in camel case: 'McIlroy', 'NatWest')."""
     if not 2 <= len(text) <= 10 or not text[0].isupper() or " " in text:
         return False
     capitals = len(_UPPER.findall(text)) + sum(c.isdecimal() for c in text)
-    return capitals >= 2 and text.replace("&", "").replace("-", "").isalnum()
+    chars = sum(c.isalnum() for c in text)
+    return capitals >= 2 and 2 * capitals >= chars and text.replace("&", "").replace("-", "").isalnum()
 
 
 def acronym_fits(acronym: str, name: str) -> bool:
