@@ -282,6 +282,9 @@ def test_change(claims_nlp, sentence, text, change):
     ("She lives at 575 Wilbraham Road.", ("575",)),
     ("Flight 370 vanished over the ocean.", ("370",)),
     ('He said the two worlds had become "one continuum" for victims.', ("one",)),
+    ("It bought 12 Airbus A320 jets.", ("A320", "320")),
+    ("Traffic on the M25 rose 5%.", ("M25", "25")),
+    ("It ordered 70 Boeing 737-800 planes. The chairman said the 737-800 had cut costs.", ("737-800", "737", "800", "-800")),
     ('There is no real distinction: "it\'s all one world".', ("one",)),
 ])
 def test_not_claims(claims_nlp, sentence, forbidden):
@@ -353,5 +356,16 @@ def test_empty_and_odd_docs(claims_nlp):
     ("Compared with the 800m in 2019, sales rose.", "800m", 800_000_000.0, None),
 ])
 def test_race_distances_and_millions(claims_nlp, sentence, text, value, unit):
+    c = find(claims_of(claims_nlp, sentence), text)
+    assert (c["value"], c["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize("sentence,text,value,unit", [
+    ("It ordered 70 Boeing 737-800 planes.", "70", 70.0, "planes"),   # a count before a maker's name
+    ("It bought 12 Airbus A320 jets.", "12", 12.0, "jets"),
+    ("The home is worth $US55,931,000 ($A82,615,680).", "$US55,931,000", 55_931_000.0, "USD"),
+    ("The home is worth $US55,931,000 ($A82,615,680).", "$A82,615,680", 82_615_680.0, "AUD"),
+])
+def test_counts_and_money_next_to_names_and_codes(claims_nlp, sentence, text, value, unit):
     c = find(claims_of(claims_nlp, sentence), text)
     assert (c["value"], c["unit"]) == (value, unit)

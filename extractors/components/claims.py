@@ -437,6 +437,14 @@ class ClaimFinder(Pipe):
             return False
         return tok.dep_ == "nummod" and tok.head.tag_.startswith("NN") and tok.head.i > i
 
+    @staticmethod
+    def _past_id(doc: Doc, sent: Span, i: int) -> int:
+        """The token after an identifier at ``i`` and its glued continuation ("737-800")."""
+        if i + 2 < sent.end and doc[i + 1].text == "-" and doc[i].whitespace_ == "" and doc[i + 1].whitespace_ == "" \
+                and doc[i + 2].text[:1].isdecimal():
+            return i + 3
+        return i + 1
+
     def _not_a_figure(self, doc: Doc, sent: Span, i: int, ctx: "_Context") -> int:
         """0 when token ``i`` may state a figure; else the token index to resume from
         (``i`` itself to skip just this token)."""
@@ -456,6 +464,18 @@ class ClaimFinder(Pipe):
         st = N.split_token(text)
         if st is None:
             return i + 1
+        # a letter glued before the digits: a model, road or code ("A320", "M25", "B52", "G7");
+        # currencies written so ("Rs500", "R500") keep their figure
+        if st.prefix and 1 <= len(st.prefix.rstrip("-")) <= 2 and st.prefix.rstrip("-").isalpha() \
+                and st.prefix.rstrip("-").isupper() and U.currency_code(st.prefix) is None and st.prefix != "R" \
+                and not (prev is not None and prev.whitespace_ == "" and prev.text in ("$", "£", "€", "¥")):
+            return i + 1
+        # a number inside an organisation's name: "Four Seasons", "Group of 20"
+        if any(s <= tok.idx < e for s, e in ctx.org_names):
+            return i + 1
+        # a number already seen as an identifier after a name: "Boeing 737-800" ... "the 737-800"
+        if text in ctx.ids:
+            return self._past_id(doc, sent, i)
         # ordinals "21st", "96th-minute"; decades "1990s"
         suf = st.suffix.lower()
         if suf[:2] in ("st", "nd", "rd", "th") and suf not in ("st", "stone") or suf == "s" and not st.prefix:
@@ -518,7 +538,9 @@ class ClaimFinder(Pipe):
                     and not U.currency_code(p.text) and p.lower_ not in U.DOLLAR_QUALIFIERS
                     and not st.percent and nlow not in ("%", "percent", "per", "pc")
                     and not (nxt is not None and (U.normalize_unit(nxt.text) or "").startswith("percent"))):
-                return i + 1
+                if len(text) >= 3 and text.isdecimal():
+                    ctx.ids.add(text)
+                return self._past_id(doc, sent, i)
         # "575 Wilbraham Road": a street number
         if text.isdecimal() and nxt is not None and (nxt.tag_ == "NNP" or nxt.is_title):
             for k in range(i + 1, min(sent.end, i + 4)):
@@ -527,9 +549,10 @@ class ClaimFinder(Pipe):
                 if doc[k].tag_ != "NNP" and not (doc[k].tag_ == "CD" or any(c.isdecimal() for c in doc[k].text)) \
                         and doc[k].text not in ("N", "S", "E", "W", "NE", "NW", "SE", "SW"):
                     break
-        # a model number before a name: "787 Dreamliner", "737 Max jets", "11 Pro"
+        # a model number before a name: "787 Dreamliner", "737 Max jets", "11 Pro" (not before
+        # a maker's name: "70 Boeing planes", "12 Airbus A320 jets" count its products)
         if text.isdecimal() and nxt is not None and nxt.tag_ == "NNP" and nxt.text[:1].isupper() and nxt.is_alpha \
-                and nxt.ent_type_ not in ("NORP", "GPE", "DATE") and nlow not in MONTHS \
+                and nxt.ent_type_ not in ("NORP", "GPE", "DATE", "ORG") and nlow not in MONTHS \
                 and U.normalize_unit(nxt.text) is None and U.currency_code(nxt.text) is None \
                 and not (prev is not None and (prev.text in ("$", "£", "€") or U.currency_code(prev.text))):
             return i + 1
@@ -1289,6 +1312,8 @@ class _Context:
         self.dates: List[Dict[str, Any]] = []
         self.quotes: List[Dict[str, Any]] = []
         self.mentions: List[Tuple[int, int, str, str]] = []  # start, end, name, id
+        self.org_names: List[Tuple[int, int]] = []  # char spans of organisation names ("Four Seasons")
+        self.ids: set = set()  # numbers seen as identifiers after a name ("Boeing 737")
         self.date_chars: List[Tuple[int, int]] = []
         self.claims: List[Tuple[Claim, int, int]] = []  # claims found so far, with their token spans
         self.have_dates = False
@@ -1301,6 +1326,8 @@ class _Context:
             for rec in extensions.get_data(doc, kind):
                 for m in rec.get("mentions") or []:
                     self.mentions.append((m["start"], m["end"], rec.get("name"), rec.get("id")))
+                    if kind == "organisations" and m.get("kind") in (None, "name", "alias"):
+                        self.org_names.append((m["start"], m["end"]))
         for d in self.dates:
             if d.get("type") in ("DATE", "TIME", "SET"):
                 words = set((d.get("text") or "").lower().replace(",", " ").split())
