@@ -220,22 +220,21 @@ def summarise_events(events: Iterable[EventRecord]) -> Dict[str, int]:
 
 def reconcile_file(records: Union[str, Path], output: Union[str, Path], *, force: bool = False, **options: Any) -> ReconcileSummary:
     """Reconcile the document records in ``records`` into events written to ``output``."""
-    from .api import reconcile
+    from .reconcile.stream import reconcile_jsonl
 
     records, output = Path(records), Path(output)
     check_writable(output, force)
     start = time.monotonic()
-    docs = load_records(records)
-    events = reconcile(docs, **options)
-    with JsonlWriter(output) as out:
-        out.write_all(events)
+    # up to reconcile.stream.BATCH_LIMIT records in one batch; more streamed by date in
+    # a sliding window (bounded memory)
+    counts = reconcile_jsonl(records, output, **options)
     return ReconcileSummary(
         records=str(records),
         output=str(output),
-        documents=len(docs),
-        events=len(events),
-        multi_document_events=sum(1 for e in events if len(e.doc_ids) > 1),
-        claims=summarise_events(events),
+        documents=counts["documents"],
+        events=counts["events"],
+        multi_document_events=counts["multi_document_events"],
+        claims=counts["claims"],
         seconds=round(time.monotonic() - start, 3),
     )
 

@@ -161,21 +161,63 @@ SENTENCING = "offenders images sentences prison justice ministry children abuse"
 
 
 @pytest.mark.parametrize(
-    "pub_b,years_b,apart",
+    "pub_b,years_b,apart,change",
     [
-        (None, ["2010", "2003"], True),  # undated, refers to 2010: written about 2010-2011, not 2018
-        (None, ["2017", "2018"], False),  # undated, refers to the same years
-        (None, [], False),  # no clue when it was written
-        (None, ["2019"], False),  # one year after: could be a follow-up written days later
+        (None, ["2010", "2003"], True, "lower"),  # undated, refers to 2010: written about 2010-2011, not 2018
+        (None, ["2017", "2018"], False, "higher"),  # undated, refers to the same years: the years agree
+        (None, [], False, "same"),  # no clue when it was written
+        (None, ["2019"], False, "slightly lower"),  # one year after: a follow-up written days later? barely counts
     ],
 )
-def test_years_of_writing(pub_b, years_b, apart):
+def test_years_of_writing(pub_b, years_b, apart, change):
     a = profile(_dated("a", "2018-08-07", ["2017"], SENTENCING), 0)
     b = profile(_dated("b", pub_b, years_b, SENTENCING), 1)
     ps = score(a, b, _stats(a, b))
     assert any(r.startswith("written years apart") for r in ps.reasons) is apart
     plain = score(a, profile(_dated("c", None, [], SENTENCING), 2), _stats(a, b))
-    assert (ps.score < plain.score) is apart
+    diff = ps.score - plain.score
+    if change == "lower":
+        assert diff < -0.2
+    elif change == "higher":
+        assert diff > 0
+    elif change == "same":
+        assert diff == pytest.approx(0.0)
+    else:
+        assert -0.05 < diff < 0
+
+
+@pytest.mark.parametrize(
+    "years_a,years_b,sign",
+    [
+        (["2009", "2009", "2009", "2008"], ["2009", "2009", "2009"], "+"),  # two undated reports of one 2009 event
+        (["2009", "2009", "2009"], ["2005", "2005", "2003"], "-"),  # the 2005 quake vs the 2009 one
+        (["2009", "2009", "2009"], ["2010", "2010"], "-0"),  # adjacent years: at most a small doubt
+        (["2009"], [], "0"),  # one gives no year: no evidence
+    ],
+)
+def test_years_referred_to_between_undated_documents(years_a, years_b, sign):
+    a = profile(_dated("a", None, years_a, SENTENCING), 0)
+    b = profile(_dated("b", None, years_b, SENTENCING), 1)
+    c = profile(_dated("c", None, [], SENTENCING), 2)
+    st = _stats(a, b, c)
+    diff = score(a, b, st).score - score(a, c, st).score
+    if sign == "+":
+        assert diff > 0.05
+    elif sign == "-":
+        assert diff < -0.15
+        assert any(r.startswith("refer to other years") for r in score(a, b, st).reasons)
+    elif sign == "-0":
+        assert -0.05 <= diff <= 0.0
+    else:
+        assert diff == pytest.approx(0.0)
+
+
+def test_dated_pairs_ignore_the_years_referred_to():
+    a = profile(_dated("a", "2023-07-26", ["2023", "2022"], SENTENCING), 0)
+    b = profile(_dated("b", "2023-08-03", ["2008", "2021"], SENTENCING), 1)
+    c = profile(_dated("c", "2023-08-03", [], SENTENCING), 2)
+    st = _stats(a, b, c)
+    assert score(a, b, st).score == pytest.approx(score(a, c, st).score)
 
 
 def test_year_span():

@@ -27,13 +27,14 @@ linear in the number of documents for a fixed cut-off. MinHash is implemented wi
 from __future__ import annotations
 
 import hashlib
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
 
-from .similarity import MAX_DAYS, Profile
+from .similarity import CACHE_SIZE, MAX_DAYS, Profile
 
 #: MinHash permutations = bands x rows
 LSH_BANDS = 10
@@ -51,7 +52,7 @@ MIN_WEIGHT = 1.5
 KEYWORD_KEYS = 12
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def token_hash(token: str) -> int:
     """A stable 32-bit hash of a string."""
     return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=4).digest(), "little")
@@ -98,6 +99,8 @@ class Candidate:
 
 
 _UNDATED = -1
+#: at most this many common keys are remembered by name (for inspection)
+COMMON_SHOWN = 1000
 _MASK = (1 << 63) - 1
 _COMMON = -1  # posting value of a key that went over the cut-off
 
@@ -127,10 +130,14 @@ class BlockingIndex:
         self.lsh = lsh
         #: (key, bucket) slot -> doc index | [doc indices] | _COMMON
         self.postings: Dict[int, object] = {}
+        #: slots over the cut-off -> how many live documents hold them
+        self.common_count: Dict[int, int] = {}
         #: key -> the buckets that hold it (an int, or a list when several)
         self.buckets: Dict[int, object] = {}
-        self.published: List[Optional[int]] = []
-        #: keys that went over the cut-off in some bucket (for inspection)
+        #: live documents: publication day and the key hashes they are indexed under
+        self.published: Dict[int, Optional[int]] = {}
+        self.doc_keys: Dict[int, array] = {}
+        #: keys that went over the cut-off in some bucket (for inspection; at most COMMON_SHOWN)
         self.common: Set[str] = set()
 
     def _bucket(self, day: Optional[int]) -> int:
@@ -147,21 +154,24 @@ class BlockingIndex:
         me = p.index
         day = p.published
         bucket = self._bucket(day)
-        while len(self.published) <= me:
-            self.published.append(None)
         self.published[me] = day
+        mine_keys = self.doc_keys[me] = array("q")
         shared: Dict[int, List[str]] = {}
         for key in blocking_keys(p, keyword_keys=self.keyword_keys, lsh=self.lsh):
             h = key_hash(key)
             slot = _slot(h, bucket)
             mine = self.postings.get(slot)
+            mine_keys.append(h)
             if mine == _COMMON:
+                self.common_count[slot] += 1
                 continue
             size = 0 if mine is None else (1 if isinstance(mine, int) else len(mine))  # type: ignore[arg-type]
             if size >= self.max_key_docs:
                 # too common to block on (in this period): forget its postings
                 self.postings[slot] = _COMMON
-                self.common.add(key)
+                self.common_count[slot] = size + 1
+                if len(self.common) < COMMON_SHOWN:
+                    self.common.add(key)
                 continue
             # the buckets to look in
             held = self.buckets.get(h)
@@ -194,7 +204,7 @@ class BlockingIndex:
                 mine.append(me)  # type: ignore[union-attr]
         out: List[Candidate] = []
         for other, keys in shared.items():
-            od = self.published[other]
+            od = self.published.get(other)
             if day is not None and od is not None and abs(day - od) > self.max_days:
                 continue
             w = sum(KEY_WEIGHT[k[0]] for k in keys)
@@ -202,6 +212,51 @@ class BlockingIndex:
                 out.append(Candidate(other, w, tuple(keys)))
         out.sort(key=lambda c: (-c.weight, c.other))
         return out[: self.max_candidates]
+
+    def remove(self, index: int) -> None:
+        """Forget a document: its postings, and the keys and buckets only it held."""
+        keys = self.doc_keys.pop(index, None)
+        if keys is None:
+            return
+        bucket = self._bucket(self.published.pop(index, None))
+        for h in keys:
+            slot = _slot(h, bucket)
+            v = self.postings.get(slot)
+            if v is None:
+                continue
+            if v == _COMMON:
+                left = self.common_count[slot] - 1
+                if left > 0:
+                    self.common_count[slot] = left
+                    continue
+                del self.common_count[slot]
+            elif isinstance(v, int):
+                if v != index:
+                    continue
+            else:
+                if index in v:  # type: ignore[operator]
+                    v.remove(index)  # type: ignore[union-attr]
+                if len(v) > 1:  # type: ignore[arg-type]
+                    continue
+                if v:
+                    self.postings[slot] = v[0]  # type: ignore[index]
+                    continue
+            # the slot is empty now
+            del self.postings[slot]
+            held = self.buckets.get(h)
+            if isinstance(held, int):
+                if held == bucket:
+                    del self.buckets[h]
+            elif held is not None:
+                if bucket in held:  # type: ignore[operator]
+                    held.remove(bucket)  # type: ignore[union-attr]
+                if len(held) == 1:  # type: ignore[arg-type]
+                    self.buckets[h] = held[0]  # type: ignore[index]
+                elif not held:
+                    del self.buckets[h]
+
+    def __len__(self) -> int:
+        return len(self.doc_keys)
 
 
 def candidate_pairs(profiles: Sequence[Profile], **options) -> List[Tuple[int, int]]:

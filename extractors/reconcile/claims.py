@@ -66,7 +66,7 @@ def _num(word: str) -> Optional[float]:
         return float(_NUMBER_WORDS[word]) if word in _NUMBER_WORDS else None
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=1 << 13)
 def proportion_of(text: str) -> Optional[float]:
     """A proportion written as words, as a percentage: ``"eight in 10"`` -> 80.0,
     ``"four out of five"`` -> 80.0, ``"a quarter"`` -> 25.0; else None."""
@@ -100,7 +100,7 @@ def unit_key(unit: Optional[str]) -> str:
     return _singular(words[-1]) if words else ""
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=1 << 13)
 def context_words(sentence: str) -> FrozenSet[str]:
     return frozenset(w for w in _WORDS.findall(fold(sentence)) if len(w) > 2 and w not in STOP_WORDS and w not in _NUMBER_WORDS)
 

@@ -163,9 +163,14 @@ class Reconciler:
         self.link_min = min(link_min, threshold)
         self.stats = Stats()
         self.index = BlockingIndex(max_key_docs=max_key_docs, max_days=max_days, max_candidates=max_candidates, lsh=lsh)
-        self.records: List[DocumentRecord] = []
-        self.profiles: List[Profile] = []
+        #: the live documents by index (arrival order); closed ones are dropped
+        self.records: Dict[int, DocumentRecord] = {}
+        self.profiles: Dict[int, Profile] = {}
         self.ids: Dict[str, int] = {}
+        #: the day each live document arrived on: its publication day, else the stream's
+        #: newest day when it was added (None when nothing dated was seen yet)
+        self.arrival: Dict[int, Optional[int]] = {}
+        self._next = 0
         #: scored links: doc index -> {doc index: score}
         self.links: Dict[int, Dict[int, float]] = {}
         #: candidate pairs not scored yet (earlier, later), as two int arrays
@@ -181,18 +186,22 @@ class Reconciler:
 
     # ------------------------------------------------------------------ adding
 
-    def add(self, records: Iterable[Union[DocumentRecord, Dict[str, Any]]]) -> None:
-        """Add records (DocumentRecords or their dicts); they join events at the next ``events()``."""
+    def add(self, records: Iterable[Union[DocumentRecord, Dict[str, Any]]], *, arrival: Optional[int] = None) -> None:
+        """Add records (DocumentRecords or their dicts); they join events at the next ``events()``.
+
+        arrival: the day (ordinal) undated records count as arriving on (see ``close``)."""
         for rec in records:
             if not isinstance(rec, DocumentRecord):
                 rec = DocumentRecord.from_dict(rec)
             if rec.id in self.ids:
                 raise ValueError(Errors.E070.format(id=rec.id))
-            i = len(self.records)
+            i = self._next
+            self._next += 1
             self.ids[rec.id] = i
-            self.records.append(rec)
+            self.records[i] = rec
             prof = profile(rec, i)
-            self.profiles.append(prof)
+            self.profiles[i] = prof
+            self.arrival[i] = prof.published if prof.published is not None else arrival
             self.stats.add(prof)
             for cand in self.index.add(prof):
                 self._pending_a.append(cand.other)
@@ -274,7 +283,7 @@ class Reconciler:
         self._score_pairs(zip(pending_a, pending_b))
         del pending_a, pending_b
         if full:
-            region = set(range(len(self.records)))
+            region = set(self.records)
         else:
             region = set(self._dirty)
             touched = set()
@@ -291,6 +300,50 @@ class Reconciler:
         self._score_pairs(old_pairs)
         self._recluster(region)
         self._dirty.clear()
+
+    def close(self, before: Optional[int] = None, *, first_number: int = 1) -> List[EventRecord]:
+        """Build and forget the events that can no longer change: every member arrived
+        before day ``before`` (all events when None). Their records, profiles, postings,
+        links and document frequencies are dropped, so a stream keeps only a window in
+        memory. Event ids are numbered from ``first_number`` in the order of their first
+        document."""
+        self._update()
+        done = []
+        for g in self._clusters.values():
+            if before is None or all((self.arrival[n] if self.arrival[n] is not None else before - 1) < before for n in g):
+                done.append(g)
+        done.sort(key=lambda g: min(member_order(self.records[n]) for n in g))
+        out = []
+        for num, g in enumerate(done, first_number):
+            key = tuple(sorted(g))
+            ev = self._built.pop(key, None)
+            event_id = f"ev-{num:04d}"
+            if ev is None:
+                ev = build_event(event_id, [self.records[n] for n in g], self._member_scores(g))
+            elif ev.event_id != event_id:
+                ev = _renumber(ev, event_id)
+            out.append(ev)
+        for g in done:
+            self._clusters.pop(min(g), None)
+            for n in g:
+                self._forget(n)
+        return out
+
+    def _forget(self, n: int) -> None:
+        rec = self.records.pop(n)
+        self.ids.pop(rec.id, None)
+        prof = self.profiles.pop(n)
+        self.arrival.pop(n, None)
+        self.stats.remove(prof)
+        self.index.remove(n)
+        for m in self.links.pop(n, {}):
+            other = self.links.get(m)
+            if other is not None:
+                other.pop(n, None)
+                if not other:
+                    del self.links[m]
+        self._cluster_of.pop(n, None)
+        self._dirty.discard(n)
 
     def refresh(self) -> None:
         """Re-score every link, re-cluster and rebuild every event with the current statistics."""

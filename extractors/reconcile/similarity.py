@@ -60,6 +60,16 @@ P_YEARS_APART = 0.4  # (at most) one undated, their estimated years of writing f
 #: estimated years of writing this far apart count against being one event
 YEARS_APART = 2
 
+#: the years two documents refer to (at least one undated): year counts, the publication
+#: year counting PUB_YEAR_WEIGHT. Agreement (cosine of the counts) adds up to W_YEARS;
+#: disagreement (1 - the cosine when adjacent years count YEAR_NEAR as equal) takes up to
+#: P_YEARS; both scaled by the references of the sparser one, up to YEAR_MASS
+W_YEARS = 0.1
+P_YEARS = 0.3
+YEAR_MASS = 3.0
+YEAR_NEAR = 1.0
+PUB_YEAR_WEIGHT = 3.0
+
 #: publication dates further apart than this are not the same event (days)
 MAX_DAYS = 10
 #: keywords used per document (the lists are ordered, most frequent first)
@@ -68,13 +78,16 @@ KEYWORDS_USED = 40
 
 # --------------------------------------------------------------------------- normalising
 
+#: entries kept by each memo cache (names, keys): bounded, so a long stream does not grow
+CACHE_SIZE = 1 << 15
+
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "hon"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "qc", "kc", "mp", "obe", "mbe", "cbe"}
 _ORG_STOP = {"the", "of", "and", "for", "&"}
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def fold(text: str) -> str:
     """Lower case, accents removed, curly quotes straightened, single spaces."""
     text = unicodedata.normalize("NFKD", text)
@@ -83,7 +96,7 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def name_parts(name: str) -> Tuple[str, ...]:
     """A person's name as lower-case word tokens without honorifics, possessives or
     suffixes: ``"Mr Graeme Biggar's"`` -> ``("graeme", "biggar")``."""
@@ -116,7 +129,7 @@ def first_names_compatible(a: Tuple[str, ...], b: Tuple[str, ...]) -> bool:
     return len(x) >= 3 and len(y) >= 3 and (x.startswith(y) or y.startswith(x))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def org_key(name: str) -> str:
     """``"the National Crime Agency's"`` -> ``"national crime agency"``."""
     text = re.sub(r"'s\b", "", fold(name))
@@ -215,6 +228,8 @@ class Profile:
     places: Tuple[str, ...] = ()
     #: years the document refers to (DATE values and claim times), oldest first
     years: Tuple[int, ...] = ()
+    #: how often each year is referred to (its publication year counts PUB_YEAR_WEIGHT more)
+    year_weights: Dict[int, float] = field(default_factory=dict)
 
     def year_span(self) -> Optional[Tuple[int, int]]:
         """When the document was (probably) written, in years: its publication year; without
@@ -309,6 +324,7 @@ def profile(record: DocumentRecord, index: int = 0) -> Profile:
                 unit = "percent" if cls == "pct" else (claim.unit or "").strip()
                 prof.figures[key] = f"{fmt_number(float(x))} {unit}".strip()
     years: Set[int] = set()
+    yw: Dict[int, float] = {}
     for t in record.dates:
         v = t.value or ""
         if t.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", v):
@@ -316,11 +332,17 @@ def profile(record: DocumentRecord, index: int = 0) -> Profile:
         y = _year_of(v) if t.type in ("DATE", "TIME") else None
         if y is not None:
             years.add(y)
+            yw[y] = yw.get(y, 0.0) + 1.0
     for claim in record.claims:
         y = _year_of(claim.time or "")
         if y is not None:
             years.add(y)
+            yw[y] = yw.get(y, 0.0) + 1.0
     prof.years = tuple(sorted(years))
+    if prof.published is not None:
+        y = date.fromordinal(prof.published).year
+        yw[y] = yw.get(y, 0.0) + PUB_YEAR_WEIGHT
+    prof.year_weights = yw
     pl: List[str] = []
     for name in getattr(record, "places", None) or []:
         k = org_key(name)
@@ -363,6 +385,16 @@ class Stats:
         for k in self.keys(p):
             self.df[k] = self.df.get(k, 0) + 1
 
+    def remove(self, p: Profile) -> None:
+        """Forget a document (a stream keeps the frequencies of its window only)."""
+        self.n -= 1
+        for k in self.keys(p):
+            left = self.df.get(k, 0) - 1
+            if left > 0:
+                self.df[k] = left
+            else:
+                self.df.pop(k, None)
+
     def idf(self, key: str) -> float:
         """Smoothed IDF, in [1, 1 + log(n + 1)]."""
         return 1.0 + math.log((self.n + 1) / (self.df.get(key, 0) + 1))
@@ -400,6 +432,26 @@ def cosine(a: Dict[str, float], b: Dict[str, float]) -> float:
 
 
 # --------------------------------------------------------------------------- scoring
+
+
+def _top_years(weights: Dict[int, float]) -> str:
+    top = max(weights.values())
+    return ", ".join(str(y) for y in sorted(y for y, w in weights.items() if w >= 0.5 * top))
+
+
+def year_cosine(a: Dict[int, float], b: Dict[int, float], near: float = 0.0) -> float:
+    """Cosine of two year-count vectors; ``near``: how much adjacent years count as equal."""
+
+    def dot(x: Dict[int, float], y: Dict[int, float]) -> float:
+        out = sum(v * y.get(k, 0.0) for k, v in x.items())
+        if near:
+            out += near * sum(v * (y.get(k - 1, 0.0) + y.get(k + 1, 0.0)) for k, v in x.items())
+        return out
+
+    na, nb = math.sqrt(dot(a, a)), math.sqrt(dot(b, b))
+    if not na or not nb:
+        return 0.0
+    return min(1.0, dot(a, b) / (na * nb))
 
 
 @dataclass
@@ -525,6 +577,17 @@ def score(a: Profile, b: Profile, stats: Stats, vectors: Optional[Dict[str, Dict
             if gap >= YEARS_APART:
                 total -= P_YEARS_APART * min(1.0, gap / (2.0 * YEARS_APART))
                 reasons.append(f"written years apart: {_show_span(sa)} vs {_show_span(sb)}")
+
+    # the years each refers to
+    if (W_YEARS or P_YEARS) and (a.published is None or b.published is None) and a.year_weights and b.year_weights:
+        yc = year_cosine(a.year_weights, b.year_weights)
+        loose = year_cosine(a.year_weights, b.year_weights, YEAR_NEAR)
+        conf = min(1.0, min(sum(a.year_weights.values()), sum(b.year_weights.values())) / YEAR_MASS)
+        total += conf * (W_YEARS * yc - P_YEARS * (1.0 - loose))
+        if loose < 0.5:
+            reasons.append(f"refer to other years: {_top_years(a.year_weights)} vs {_top_years(b.year_weights)}")
+        else:
+            reasons.append(f"years referred to agree ({yc:.2f})")
 
     # keywords
     if vectors is not None:
