@@ -23,7 +23,7 @@ candidates the normaliser cannot read are dropped. "a year" after a count or a n
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import extensions
+from .anchors import AnchoredMatcher
 from ..normalize.timex import MONTHS, UNITS, WEEKDAYS, Timex, normalise
 from ..records import TimeExpression
 
@@ -171,6 +172,14 @@ _THE_BEFORE = {"past", "last", "next", "coming", "previous", "following", "first
                "late", "current", "weekend", "week", "month", "year", "day"}
 
 
+#: words too common to anchor a pattern: each pattern has a rarer required token
+_VERY_COMMON = {"the", "a", "an", "at", "of", "per", "every", "each", "this", "that", "these", "those", "one", "two"}
+_NOT_ANCHORS = {"last", "next", "other", "past", "first", "second", "final", "latest", "current",
+                "early", "late", "mid", "once", "twice", "earlier", "later", "few", "several", "many",
+                "three", "four", "five", "six", "ten", "same", "coming", "previous",
+                "following", "recent", "fiscal", "financial", "full", "entire", "whole", "calendar"}
+
+
 # --------------------------------------------------------------------------- factory
 
 
@@ -204,8 +213,10 @@ class DateExtractor(Pipe):
         self.span_key = span_key
         self.keep_unnormalised = keep_unnormalised
         self.matcher = Matcher(nlp.vocab)
-        for label, pats in _patterns().items():
+        patterns = _patterns()
+        for label, pats in patterns.items():
             self.matcher.add(label, pats)
+        self._anchors = AnchoredMatcher(self.matcher, patterns, common=_NOT_ANCHORS, very_common=_VERY_COMMON)
         extensions.register()
 
     # ------------------------------------------------------------------ main
@@ -216,7 +227,7 @@ class DateExtractor(Pipe):
             if ent.label_ in ("DATE", "TIME"):
                 for sp in self._fix(ent):
                     cands.append((sp, "ner"))
-        for match_id, s, e in self.matcher(doc):
+        for match_id, s, e in self._anchors(doc):
             if s > 0 and doc[s - 1].lower_ == "the" and (doc[s].lower_ in _THE_BEFORE or (doc[s].like_num and doc[s].shape_ != "dddd")):
                 s -= 1
             sp = self._trim(doc[s:e])

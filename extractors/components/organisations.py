@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import data, extensions
 from ..records import Mention, Organisation
+from .anchors import AnchoredMatcher
 
 # --------------------------------------------------------------------------- word lists
 
@@ -287,7 +288,7 @@ class Organisations(Pipe):
         self.titles_name = titles
         self.descriptions = descriptions
         self.use_head_words = use_head_words
-        self._matchers: Optional[Tuple[PhraseMatcher, PhraseMatcher, Matcher, Dict[int, List[Tuple[int, str]]]]] = None
+        self._matchers: Optional[Tuple[PhraseMatcher, PhraseMatcher, AnchoredMatcher, Dict[int, List[Tuple[int, str]]]]] = None
 
     # ------------------------------------------------------------------ set-up (lazy)
 
@@ -312,7 +313,7 @@ class Organisations(Pipe):
         cap = {"IS_TITLE": True, "TAG": {"IN": ["NNP", "NNPS"]}}
         link = {"LOWER": {"IN": ["of", "and", "for", "&", "on"]}}
         head = {"IS_TITLE": True, "LOWER": {"IN": sorted(ORG_HEADS)}}
-        heads.add("ORG_HEAD", [
+        head_patterns = {"ORG_HEAD": [
             [cap, head],
             [cap, cap, head], [cap, cap, cap, head], [cap, cap, cap, cap, head],
             [cap, link, cap, head], [cap, cap, link, cap, head], [cap, link, cap, cap, head],
@@ -320,8 +321,12 @@ class Organisations(Pipe):
             [head, {"LOWER": "of"}, cap], [head, {"LOWER": "of"}, cap, cap],
             [head, {"LOWER": "for"}, cap], [head, {"LOWER": "for"}, cap, cap],
             [head, {"LOWER": "for"}, cap, link, cap], [head, {"LOWER": "of"}, cap, link, cap],
-        ], greedy="LONGEST")
-        self._matchers = (orgs, titles, heads, info)
+        ]}
+        for key, pats in head_patterns.items():
+            heads.add(key, pats, greedy="LONGEST")
+        # every pattern holds an organisation head word: run the Matcher only around them
+        anchored = AnchoredMatcher(heads, head_patterns, very_common=("of", "and", "for", "&", "on"), greedy="LONGEST")
+        self._matchers = (orgs, titles, anchored, info)
         return self._matchers
 
     # ------------------------------------------------------------------ main
