@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
+from spacy.attrs import ORTH
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
@@ -93,11 +94,15 @@ class AnchoredMatcher:
 
     def is_anchor(self, tok: Token) -> bool:
         """Can ``tok`` be the anchor of some pattern? (lexical: cached per word)"""
-        hit = self._cache.get(tok.orth)
+        return self._anchor_orth(tok.vocab, tok.orth)
+
+    def _anchor_orth(self, vocab: Any, orth: int) -> bool:
+        hit = self._cache.get(orth)
         if hit is None:
-            hit = tok.lower_ in self.words or tok.shape_.lower() in self.shapes or (self.like_num and tok.like_num)
+            lex = vocab[orth]
+            hit = lex.lower_ in self.words or lex.shape_.lower() in self.shapes or (self.like_num and lex.like_num)
             if len(self._cache) < _CACHE_LIMIT:
-                self._cache[tok.orth] = hit
+                self._cache[orth] = hit
         return hit
 
     def windows(self, doc: Doc) -> List[Tuple[int, int]]:
@@ -105,9 +110,14 @@ class AnchoredMatcher:
         out: List[Tuple[int, int]] = []
         w = self.width - 1
         n = len(doc)
-        for tok in doc:
-            if self.is_anchor(tok):
-                s, e = max(0, tok.i - w), min(n, tok.i + w + 1)
+        cache, vocab = self._cache, doc.vocab
+        # over the token hashes, not Token objects (creating those costs more than the test)
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            hit = cache.get(orth)
+            if hit is None:
+                hit = self._anchor_orth(vocab, orth)
+            if hit:
+                s, e = max(0, i - w), min(n, i + w + 1)
                 if out and s <= out[-1][1]:
                     out[-1] = (out[-1][0], max(out[-1][1], e))
                 else:

@@ -24,14 +24,26 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
+import numpy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import Pipe
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from .. import data, extensions
 from ..records import Mention, Organisation
 from .anchors import AnchoredMatcher
+
+def _positions(doc: Doc, attr: int, values: Iterable[str]) -> List[int]:
+    """Indices of the tokens whose ``attr`` (ORTH or LOWER) is one of ``values``: one
+    vectorised pass over the token hashes instead of a loop over Token objects."""
+    wanted = [hash_string(v) for v in values]
+    if not wanted or not len(doc):
+        return []
+    return numpy.flatnonzero(numpy.isin(doc.to_array(attr), numpy.array(wanted, dtype="uint64"))).tolist()
+
 
 # --------------------------------------------------------------------------- word lists
 
@@ -416,8 +428,9 @@ class Organisations(Pipe):
                 cands.append(_Cand(s, e, "head", gaz.lookup(text)))
         # 4. acronyms defined in brackets
         defined: Dict[str, Tuple[int, int]] = {}
-        for tok in doc:
-            if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
+        for i in _positions(doc, ORTH, ("(",)):
+            tok = doc[i]
+            if tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
                 continue
             acr = doc[tok.i + 1].text
             if not is_acronym_like(acr):
@@ -618,10 +631,10 @@ class Organisations(Pipe):
         by_acronym = {cl["acronym"]: cl for cl in clusters if cl["acronym"]}
         if by_acronym:
             taken = {i for cl in clusters for s, e, _ in cl["tok_mentions"] for i in range(s, e)}
-            for tok in doc:
-                cl = by_acronym.get(tok.text)
-                if cl is not None and tok.i not in taken:
-                    cl["tok_mentions"].append((tok.i, tok.i + 1, "acronym"))
+            for i in _positions(doc, ORTH, by_acronym):
+                cl = by_acronym[doc[i].text]
+                if i not in taken:
+                    cl["tok_mentions"].append((i, i + 1, "acronym"))
         for cl in clusters:
             cl["tok_mentions"].sort()
         clusters.sort(key=lambda cl: cl["tok_mentions"][0][0] if cl["tok_mentions"] else 0)
@@ -642,8 +655,9 @@ class Organisations(Pipe):
             return
         types = [self._type_of(doc, cl, gaz) for cl in clusters]
         heads = [self._head_words(doc, cl, gaz) for cl in clusters]
-        for tok in doc:
-            if tok.lower_ != "the" or tok.i + 1 >= len(doc):
+        for i in _positions(doc, LOWER, ("the",)):
+            tok = doc[i]
+            if tok.i + 1 >= len(doc):
                 continue
             j = tok.i + 1
             if doc[j].lower_ == "central" and j + 1 < len(doc) and doc[j + 1].lower_ == "bank":
