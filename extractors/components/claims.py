@@ -29,6 +29,7 @@ from .. import extensions
 from ..normalize import numbers as N
 from ..normalize import units as U
 from ..records import Claim
+from .sentences import sent_of
 
 # --------------------------------------------------------------------------- word lists
 
@@ -332,7 +333,7 @@ class ClaimFinder(Pipe):
         $4 million", "homes from $750,000 to $1 million")?"""
         if k < 0 or doc[k].lower_ != "from":
             return False
-        sent = doc[k].sent
+        sent = sent_of(doc, k)
         cands = [doc[k].head, doc[k].head.head] + list(doc[max(sent.start, k - 6): k])
         change = N.UP_WORDS | N.DOWN_WORDS | N.CHANGE_WORDS
         if any(t.lower_ in N.RANGE_WORDS for t in cands):
@@ -427,7 +428,7 @@ class ClaimFinder(Pipe):
             # series of bare counts of the same thing
             for c, _, _ in self._ctx.claims:
                 bare = all(ch.isdecimal() or ch in ",." for ch in c.text) or c.text.lower() in N.UNITS
-                if c.sentence_start == tok.sent.start_char and c.kind == "count" and c.unit and bare:
+                if c.sentence_start == sent_of(doc, tok.i).start_char and c.kind == "count" and c.unit and bare:
                     return True
         if nxt is not None and nxt.lower_ == "of" and i + 2 < len(doc) and doc[i + 2].lower_ in DET_SKIP | {"its"}:
             return True
@@ -1168,7 +1169,7 @@ class ClaimFinder(Pipe):
                 k -= 1
             if k < 0:
                 break
-            first_sent = doc[k].sent
+            first_sent = sent_of(doc, k)
         for claim, cs, ce in reversed(ctx.claims):
             if claim.start >= here:
                 continue

@@ -32,9 +32,10 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import extensions
-from .anchors import AnchoredMatcher
 from ..normalize.timex import MONTHS, UNITS, WEEKDAYS, Timex, normalise
 from ..records import TimeExpression
+from .anchors import AnchoredMatcher
+from .sentences import sent_of
 
 # --------------------------------------------------------------------------- vocab
 
@@ -555,7 +556,7 @@ def _resolve_in_context(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tup
     prev_sent_start = -1
     cur_sent_start = -1
     for sp, tx in results:
-        sent_start = sp.sent.start if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else 0
+        sent_start = sent_of(doc, sp.start).start if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else 0
         if sent_start != cur_sent_start:
             prev_sent_start, cur_sent_start = cur_sent_start, sent_start
         near = last is not None and last[1] in (cur_sent_start, prev_sent_start)

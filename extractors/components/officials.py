@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..records import Mention, Official, Role
+from .sentences import sent_of
 from .organisations import _APOS, load_gazetteer, load_titles
 
 HONORIFICS = {
@@ -202,7 +203,7 @@ class Officials(Pipe):
             s, e, gender = cleaned
             if s == ent.start and s > 0 and doc[s - 1].ent_type_ in ("GPE", "NORP", "ORG") and doc[s - 1].ent_iob_ == "B" \
                     and doc[s - 1].is_title and doc[s - 1].tag_ == "NNP" and not self.org_of_tok[s - 1] and not self.in_title[s - 1] \
-                    and (s - 1 == doc[s].sent.start or doc[s - 2].is_punct or doc[s - 2].tag_ in ("DT", "CC") or doc[s - 2].tag_.startswith("VB")):
+                    and (s - 1 == sent_of(doc, s).start or doc[s - 2].is_punct or doc[s - 2].tag_ in ("DT", "CC") or doc[s - 2].tag_.startswith("VB")):
                 s -= 1  # ", Sadiq Khan" with "Sadiq" tagged as a place
             text = doc[s:e].text
             if text.lower() in org_names or self.gaz.lookup(text) is not None:
@@ -470,7 +471,7 @@ class Officials(Pipe):
             idx = self.gaz.lookup(org["name"])
             return idx is not None and t in self.gaz.entries[idx].titles
 
-        sent = self.doc[at].sent
+        sent = sent_of(self.doc, at)
         in_sent = {self.org_of_tok[i][0] for i in range(sent.start, sent.end) if self.org_of_tok[i]}
         cands = [oid for oid in in_sent if fits(self.orgs[oid])]
         if len(cands) == 1:
@@ -486,7 +487,7 @@ class Officials(Pipe):
         doc = self.doc
         out: List[Tuple[Role, Set[int]]] = []
         s, e = m.start, m.end
-        sent = doc[s].sent
+        sent = sent_of(doc, s)
         out.extend(self._as_role(m))
         if m.kind == "pronoun":
             k, trig = e, False

@@ -35,6 +35,8 @@ from spacy.tokens import Doc, Span, Token
 from .. import data, extensions
 from ..records import Mention, Organisation
 from .anchors import AnchoredMatcher
+from .sentences import sent_of
+
 
 def _positions(doc: Doc, attr: int, values: Iterable[str]) -> List[int]:
     """Indices of the tokens whose ``attr`` (ORTH or LOWER) is one of ``values``: one
@@ -462,7 +464,7 @@ class Organisations(Pipe):
     @staticmethod
     def _in_headline(doc: Doc, i: int) -> bool:
         """Whether token i is in a title-case line (a headline), where every word is capitalised."""
-        sent = doc[i].sent
+        sent = sent_of(doc, i)
         words = [t for t in sent if t.is_alpha and len(t) > 3]
         return len(words) >= 4 and all(t.is_title or t.is_upper for t in words)
 

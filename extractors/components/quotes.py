@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions
 from ..records import Quote
+from .sentences import sent_of
 
 CUE_VERBS = frozenset({
     "said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds", "adding", "warned", "warns",
@@ -218,12 +219,13 @@ class Quotes(Pipe):
     def _speaker_of(self, doc: Doc, span: Span) -> Tuple[Optional[str], Optional[str], Optional[str]]:
         """Speaker name, id and cue verb of a quote span."""
         inside = set(range(span.start, span.end))
-        sents = {doc[span.start].sent.start: doc[span.start].sent}
-        last = doc[span.end - 1].sent
+        first = sent_of(doc, span.start)
+        sents = {first.start: first}
+        last = sent_of(doc, span.end - 1)
         sents[last.start] = last
         # a quote at the end of a sentence followed by '" he said.' may run into the next sentence
         if span.end + 1 < len(doc):
-            nxt = doc[min(len(doc) - 1, span.end + 1)].sent
+            nxt = sent_of(doc, min(len(doc) - 1, span.end + 1))
             sents.setdefault(nxt.start, nxt)
         best: Optional[Tuple[int, Token]] = None
         for sent in sents.values():
