@@ -277,3 +277,40 @@ def test_normalise_round2(text, anchor, tense, type_, value):
 @pytest.mark.parametrize("text", ["more than 1000", "up to 2000", "at least 1500", "about 1500", "nearly 2000", "over 1990"])
 def test_bounded_bare_number_is_not_a_year(text):
     assert normalise(text, A2018) is None
+
+
+# --------------------------------------------------------------------------- issue 4, round 3
+
+
+@pytest.mark.parametrize(
+    "text, anchor, tense, type_, value",
+    [
+        # broadcast transcripts spell the year after a month or a season
+        ("January nineteen ninety-seven", dt.date(1998, 2, 27), None, "DATE", "1997-01"),
+        ("the winter of nineteen ninety-four", dt.date(1998, 2, 23), None, "DATE", "1994-WI"),
+        # "a two-day meeting": the article belongs to the noun, not to the number
+        ("a two day", None, None, "DURATION", "P2D"),
+        # "earlier in the year" is the current year's start, like "earlier this year"
+        ("earlier in the year", A1989, None, "DATE", "1989"),
+        ("later in the month", A1989, None, "DATE", "1989-10"),
+        # sets of months and seasons
+        ("each July", None, None, "SET", "XXXX-07"),
+        ("every winter", None, None, "SET", "XXXX-WI"),
+        # the year-ago quarter in its other wordings
+        ("the corresponding period last year", dt.date(1989, 11, 1), None, "DATE", "1988-Q3"),
+        ("the quarter a year ago", dt.date(1989, 11, 1), None, "DATE", "1988-Q3"),
+        ("last year's quarter", dt.date(1989, 11, 1), None, "DATE", "1988-Q3"),
+        ("next year's first quarter", A1989, None, "DATE", "1990-Q1"),
+        # a weekday with a present-tense verb is the coming one ("meet separately Monday")
+        ("Monday", dt.date(1998, 5, 1), "present", "DATE", "1998-05-04"),
+        ("Monday", dt.date(1998, 5, 1), "past", "DATE", "1998-04-27"),
+    ],
+)
+def test_normalise_round3(text, anchor, tense, type_, value):
+    tx = normalise(text, anchor, tense=tense)
+    assert tx is not None and (tx.type, tx.value) == (type_, value), tx
+
+
+@pytest.mark.parametrize("text, value", [("a two", 2), ("a dozen", 12), ("two dozen", 24), ("a hundred", 100)])
+def test_parse_number_articles_and_dozens(text, value):
+    assert parse_number(text) == value

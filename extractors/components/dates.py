@@ -50,6 +50,9 @@ _LEAD_DROP = {
     "these", "those", "its", "their", "his", "her", "our", "my", "your", "this's",
     ",", ";", ":", "(", ")", "-", "--", '"', "'", "``", "''", "\u2018", "\u2019", "\u201c", "\u201d",
 }
+#: words the tagger sometimes reads as prepositions that belong to the expression ("next
+#: week" with "next" as IN)
+_IN_KEEP = {"around", "over", "under", "after", "before", "next", "last", "past", "this", "later", "earlier"}
 #: phrases that end a leading non-temporal stretch ("the age of 18": not a TIMEX)
 _AGE_WORDS = {"age", "aged", "ages"}
 _TRAIL_DROP = {",", ";", ":", ".", "(", ")", "-", "--", '"', "'", "'s", "\u2019s", "``", "''",
@@ -107,7 +110,7 @@ def _patterns() -> Dict[str, List[List[dict]]]:
         ],
         "SET": [
             [{"LOWER": {"IN": ["every", "each", "per"]}}, {"LOWER": "other", "OP": "?"}, {"LIKE_NUM": True, "OP": "?"},
-             {"LOWER": {"IN": _UNITS_L + list(WEEKDAYS) + ["weekend"]}}],
+             {"LOWER": {"IN": _UNITS_L + list(WEEKDAYS) + ["weekend"] + _MONTH_FULL + _SEASONS}}],
             [{"LOWER": {"IN": _SET_ADVERBS}, "TAG": {"IN": ["RB", "RBR"]}}],
             [{"LOWER": {"IN": ["once", "twice"]}}, {"LOWER": {"IN": ["a", "an", "per", "every", "each"]}}, unit],
             [num, {"LOWER": "times"}, {"LOWER": {"IN": ["a", "an", "per", "every", "each"]}}, unit],
@@ -149,6 +152,8 @@ def _patterns() -> Dict[str, List[List[dict]]]:
             [{"LOWER": "fiscal"}, {"LOWER": {"IN": _ORD}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["quarter", "half"]}}],
             [{"LOWER": "the"}, {"LOWER": {"IN": ["quarter", "period"]}}],
             [{"LOWER": {"IN": ["latest", "comparable", "same", "year-ago", "year-earlier"]}}, {"LOWER": {"IN": ["quarter", "period"]}}],
+            # "the 1989 period" ("the corresponding period last year": see DateExtractor._trim)
+            [{"LOWER": "the"}, {"SHAPE": "dddd"}, {"LOWER": {"IN": ["quarter", "period"]}}],
         ],
         "CAL": [
             [{"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}],
@@ -239,6 +244,7 @@ class DateExtractor(Pipe):
         for sp, tx in chosen:
             results.append((sp, tx))
         results = self._join_date_time(doc, results, anchor)
+        results = _share_year(doc, results)
         results = _resolve_in_context(doc, results)
         records: List[TimeExpression] = []
         spans: List[Span] = []
@@ -277,8 +283,12 @@ class DateExtractor(Pipe):
         return out
 
     def _normalise(self, sp: Span, anchor) -> Optional[Timex]:
-        tense = "future" if _future_cue(sp) else tense_of(sp)
-        tx = normalise(sp.text, anchor, tense=tense, fiscal_year_start=self.fiscal_year_start)
+        tense = "future" if _future_cue(sp) else ("past" if _past_cue(sp) else tense_of(sp))
+        text = sp.text
+        low = text.lower()
+        if low in _THE_YEAR:
+            return _the_year(sp, anchor)
+        tx = normalise(text, anchor, tense=tense, fiscal_year_start=self.fiscal_year_start)
         if tx is None:
             return None
         # "a year" / "an hour" after a count or a noun is a rate: "800 reports a month"
@@ -292,7 +302,18 @@ class DateExtractor(Pipe):
         """TimeML extent: drop leading prepositions/possessives and trailing punctuation."""
         doc = sp.doc
         s, e = sp.start, sp.end
-        while s < e and (doc[s].lower_ in _LEAD_DROP or doc[s].is_punct or doc[s].is_space or doc[s].tag_ in ("PRP$", "POS", "IN") and doc[s].lower_ not in ("around", "over", "under", "after", "before")):
+        # "as early as next year's first quarter", "no later than Friday": the comparison
+        # is a signal, not part of the expression (the tense cue still reads it)
+        if s < e and doc[s].lower_ in _FUTURE_FIRST:
+            for words in _FUTURE_BEFORE:
+                n = len(words)
+                if e - s > n and all(doc[s + j].lower_ == words[j] for j in range(n)):
+                    s += n
+                    break
+        while s < e and (doc[s].lower_ in _LEAD_DROP or doc[s].is_punct or doc[s].is_space or doc[s].tag_ in ("PRP$", "POS", "IN") and doc[s].lower_ not in _IN_KEEP):
+            # "these days" / "those days" is one expression (PRESENT_REF / PAST_REF)
+            if doc[s].lower_ in ("these", "those") and e - s == 2 and doc[s + 1].lower_ == "days":
+                break
             s += 1
         # TimeML extents include the quantifying modifier ("more than four years", "up to
         # 10 years", "nearly two weeks"); the value carries it as ``mod``
@@ -328,6 +349,19 @@ class DateExtractor(Pipe):
         # "a year later than planned": the comparison leaves a duration ("a year")
         if e - s >= 3 and doc[e - 1].lower_ in ("later", "earlier", "sooner", "longer") and e < len(doc) and doc[e].lower_ == "than":
             e -= 1
+        # "three days later, ...": TimeML marks "later" as a signal and the expression as
+        # the duration ("three days", DURATION P3D)
+        if e - s >= 2 and doc[e - 1].lower_ == "later" and doc[e - 2].lower_ in _UNIT_WORDS \
+                and not (e < len(doc) and doc[e].lower_ == "than"):
+            e -= 1
+        # "the corresponding period [last year]", "the quarter [a year ago]": one expression,
+        # the year-ago quarter (read here rather than by a long Matcher pattern)
+        if doc[s].lower_ in ("last", "a") and s >= 2 and doc[s - 1].lower_ in ("quarter", "period"):
+            k = s - 2
+            if k >= 1 and doc[k].lower_ in ("same", "corresponding", "comparable"):
+                k -= 1
+            if doc[k].lower_ == "the" and doc[s:e].text.lower() in ("last year", "a year ago", "a year earlier"):
+                s = k
         # a day number the model left out: "15 [November 2023]"
         if s > 0 and doc[s].lower_.rstrip(".") in MONTHS and doc[s - 1].text.isdecimal() and len(doc[s - 1].text) <= 2 \
                 and 1 <= int(doc[s - 1].text) <= 31:
@@ -358,10 +392,19 @@ class DateExtractor(Pipe):
             return None
         doc = sp.doc
         for i in range(sp.start + 1, sp.end - 1):
-            if doc[i].lower_ in ("and", "or", ",", ";") and not (doc[i].lower_ == "," and _is_date_comma(doc, i)):
+            low = doc[i].lower_
+            if low in ("and", "or", ",", ";") and not (low == "," and _is_date_comma(doc, i)):
                 left = self._trim(doc[sp.start:i])
                 right = self._trim(doc[i + 1:sp.end])
                 if left is not None and right is not None:
+                    return left, right
+            elif low in _RANGE_WORDS:
+                # TimeML marks the two ends of a range of dates separately ("from [Sept. 14]
+                # to [Thursday]", "[1991] to [1997]"); a range of amounts stays one duration
+                # ("two to six days")
+                left = self._trim(doc[sp.start:i])
+                right = self._trim(doc[i + 1:sp.end])
+                if left is not None and right is not None and _is_point(left.text) and _is_point(right.text):
                     return left, right
         return None
 
@@ -386,6 +429,44 @@ class DateExtractor(Pipe):
                         continue
             out.append((sp, tx))
         return out
+
+
+_THE_YEAR = {"the year", "the fiscal year", "the current year", "the current fiscal year", "this fiscal year"}
+#: words after "the year" that make it a span of twelve months ("the year ended Sept. 30")
+_YEAR_SPAN_AFTER = {"ended", "ending", "ends", "end", "through", "to", "that", "which", "before", "after",
+                    "earlier", "ago", "later", "long", "-", "--"}
+_YEAR_SPAN_BEFORE = {"throughout", "over", "a", "per", "each", "every"}
+
+
+def _the_year(sp: Span, anchor) -> Timex:
+    """ "the year" names the current year ("a high for the year", "earlier in the year",
+    "for the year, volume was flat": DATE) unless it is a span of twelve months ("the year
+    ended Sept. 30", "throughout the year": DURATION P1Y)."""
+    doc = sp.doc
+    nxt = doc[sp.end].lower_ if sp.end < len(doc) else ""
+    prev = doc[sp.start - 1].lower_ if sp.start > 0 else ""
+    low = sp.text.lower()
+    current = low.startswith(("the current", "this"))
+    if not current and (nxt in _YEAR_SPAN_AFTER or prev in _YEAR_SPAN_BEFORE):
+        return Timex("DURATION", "P1Y")
+    d = None
+    if anchor:
+        try:
+            d = int(str(anchor)[:4])
+        except ValueError:
+            d = None
+    if d is None:
+        return Timex("DATE", "XXXX")
+    return Timex("DATE", f"{d:04d}", anchored=True)
+
+
+_RANGE_WORDS = {"to", "through", "thru", "until", "till", "til"}
+
+
+def _is_point(text: str) -> bool:
+    tx = normalise(text, None)
+    return tx is not None and tx.type in ("DATE", "TIME") and bool(tx.value) and not tx.value.startswith("P") \
+        and not tx.value.endswith("_REF")
 
 
 def _plausible(sp: Span) -> bool:
@@ -439,6 +520,7 @@ def _plausible(sp: Span) -> bool:
 #: words before a time that make it a future limit: "as early as Tuesday", "postponed
 #: until Tuesday morning"
 _FUTURE_BEFORE = (("as", "early", "as"), ("as", "soon", "as"), ("no", "later", "than"), ("not", "before"))
+_FUTURE_FIRST = {w[0] for w in _FUTURE_BEFORE}
 _DEFER_VERBS = {"postponed", "postpone", "postpones", "delayed", "delay", "delays", "deferred",
                 "extended", "extend", "extends", "adjourned", "adjourn", "put", "pushed", "moved"}
 
@@ -455,6 +537,20 @@ def _future_cue(sp: Span) -> bool:
         if prep.head.lower_ in _DEFER_VERBS:
             return True
     return False
+
+
+def _past_cue(sp: Span) -> bool:
+    """ "since Oct. 23", "since the Oct. 23 slaying", "ever since March": the time is before
+    the time of speaking."""
+    doc = sp.doc
+    k = sp.start - 1
+    stop = max(-1, k - 4)
+    while k > stop and doc[k].lower_ in _SINCE_FILLER:
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "since"
+
+
+_SINCE_FILLER = {"the", "its", "their", "his", "her", "shortly", "just", "soon", "right", "after", "ever"}
 
 
 #: words after which a four-digit number reads as a year
@@ -524,7 +620,11 @@ _DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)$|^XXXX-WXX-\
 _POINT = re.compile(r"^(\d{4})(?:-(Q[1-4]|H[12]|\d{2})(?:-(\d{2}))?)?$")
 _YEAR_AGO = re.compile(
     r"^(?:(?:a|one|the|some) )?(?:full )?(?:year|12 months|twelve months)[ -](?:ago|earlier|before)$|"
-    r"^(?:the )?(?:comparable |same |corresponding )?year[ -](?:ago|earlier)(?: (?:quarter|period|results?))?$", re.I)
+    r"^(?:the )?(?:comparable |same |corresponding )?year[ -](?:ago|earlier)(?: (?:quarter|period|results?))?$|"
+    r"^(?:the )?(?:comparable |same |corresponding )?(?:quarter|period) (?:a year (?:ago|earlier)|last year)$|"
+    r"^last year's (?:quarter|period)$", re.I)
+#: "the 1989 period": the quarter under discussion, in that year
+_YEAR_PERIOD = re.compile(r"^the (\d{4}) (?:quarter|period)$", re.I)
 #: anaphoric expressions: resolved against the last date mentioned nearby
 _ANAPHORA = {
     "that year": ("year", 0), "the same year": ("year", 0), "the following year": ("year", 1),
@@ -542,6 +642,37 @@ _ANAPHORA = {
 #: expressions that name the quarter under discussion without saying which
 _THE_QUARTER = {"the quarter", "the latest quarter", "the latest period", "that quarter",
                 "the period", "the same quarter", "the most recent quarter", "the recent quarter"}
+
+
+_BARE_CLOCK = re.compile(r"^(?:about |around |at |approximately |shortly (?:before|after) )?"
+                         r"(?:\d{1,2}(?::\d{2})?(?: ?[ap]\.?m\.?| o'clock)?|noon|midnight)(?: [a-z]{3})?$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+_PAIR_WORDS = {"and", "or", "to", "through", "thru", "until", "till", "-", "\u2013", "--"}
+_YEARLESS = re.compile(r"^(?:XXXX|\d{4})-(\d{2})(-\d{2})?$")
+_HAS_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
+
+
+def _share_year(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tuple[Span, Timex]]:
+    """The first of two paired dates takes its year from the second when it names none:
+    "between March and May 2018" -> 2018-03, "from December to March 2019" -> 2018-12."""
+    out = list(results)
+    for k in range(len(out) - 1):
+        (a, atx), (b, btx) = out[k], out[k + 1]
+        if b.start - a.end != 1 or doc[a.end].lower_ not in _PAIR_WORDS:
+            continue
+        if not (atx.value and btx.value and atx.type == "DATE" and btx.type == "DATE"):
+            continue
+        ma = _YEARLESS.match(atx.value)
+        mb = _YEARLESS.match(btx.value)
+        if not (ma and mb) or _HAS_YEAR.search(a.text) or not _HAS_YEAR.search(b.text):
+            continue
+        year = int(btx.value[:4])
+        if int(ma.group(1)) > int(mb.group(1)) and doc[a.end].lower_ not in ("and", "or"):
+            year -= 1  # a range running over the new year
+        out[k] = (a, atx.with_(value=f"{year:04d}{atx.value[4:]}", anchored=False))
+    return out
 
 
 def _resolve_in_context(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tuple[Span, Timex]]:
@@ -563,12 +694,13 @@ def _resolve_in_context(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tup
         low = sp.text.lower().replace("\u2019", "'")
         new = tx
         if near and tx.value and tx.type == "DATE":
-            ref = _POINT.match(last[0])
+            ref_value = last[0]
+            ref = _POINT.match(ref_value)
             if ref and _YEAR_AGO.match(low) and (ref.group(2) or ref.group(3)):
                 y = int(ref.group(1)) - 1
                 part = ref.group(2)
-                rest = last[0][4:]
-                if low.endswith(("quarter", "period")):
+                rest = ref_value[4:]
+                if low.endswith(("quarter", "period")) or low.startswith(("the quarter", "the period", "the same", "the corresponding", "the comparable", "quarter", "period")):
                     # "the year-ago quarter": the quarter of the date mentioned, a year before
                     q = part if part.startswith("Q") else (f"Q{(int(part) - 1) // 3 + 1}" if not part.startswith("H") else None)
                     rest = f"-{q}" if q else None
@@ -579,15 +711,29 @@ def _resolve_in_context(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tup
                 v = _shift_value(last[0], unit, k)
                 if v is not None:
                     new = tx.with_(value=v)
+        if near and tx.type == "TIME" and tx.value and _BARE_CLOCK.match(low) and _DAY.match(last[0]) \
+                and tx.value[:10] != last[0]:
+            # a clock time with no day of its own is on the day the text is talking about
+            # ("Slepian was shot Oct. 23 ... at 10 p.m."), not on the publication date
+            new = tx.with_(value=last[0] + tx.value[10:])
         if new is tx and last_quarter and tx.value and tx.type == "DATE" and low in _THE_QUARTER:
             # earnings prose: "the quarter", "the latest period" are the quarter the story
             # reports on: the first one it names
             new = tx.with_(value=last_quarter)
+        elif new is tx and last_quarter and tx.type == "DATE" and _YEAR_PERIOD.match(low):
+            new = tx.with_(value=_YEAR_PERIOD.match(low).group(1) + last_quarter[4:])
+        elif new is tx and last_quarter and tx.type == "DATE" and _YEAR_AGO.match(low) and not near \
+                and ("quarter" in low or "period" in low):
+            # "the year-ago quarter" with no date nearby: the story's quarter, a year before
+            new = tx.with_(value=f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}")
         if last_quarter is None and new.value and re.fullmatch(r"\d{4}-Q[1-4]", new.value) \
-                and low not in _THE_QUARTER and not _YEAR_AGO.match(low):
+                and low not in _THE_QUARTER and not _YEAR_AGO.match(low) and not _YEAR_PERIOD.match(low):
             last_quarter = new.value
         out.append((sp, new))
-        if new.value and new.type in ("DATE", "TIME") and _POINT.match(new.value[:10].rstrip("T")) and not _YEAR_AGO.match(low):
+        # a year-ago period ("in the 1988 period") is not a reference for "a year ago"
+        past_period = bool(_YEAR_PERIOD.match(low)) and last_quarter is not None and new.value[:4] != last_quarter[:4]
+        if new.value and new.type in ("DATE", "TIME") and _POINT.match(new.value[:10].rstrip("T")) and not _YEAR_AGO.match(low) \
+                and not past_period:
             last = (new.value[:10] if new.type == "TIME" else new.value, cur_sent_start)
     return out
 
@@ -668,6 +814,12 @@ def _past_perfect(auxes: List[Token]) -> bool:
     return any(a.lower_ == "had" for a in auxes)
 
 
+#: verbs whose past tense is spelled as the present: a VBP tag on them is a guess
+_SAME_PAST = {"hurt", "put", "set", "cut", "hit", "cost", "let", "quit", "shut", "spread", "split",
+              "bid", "cast", "beat", "burst", "read", "rid", "shed", "slit", "thrust", "upset", "bet",
+              "broadcast", "forecast", "fit", "offset", "reset", "wed"}
+
+
 def tense_of(sp: Span) -> Optional[str]:
     """The tense of the verb governing a span: "past" (VBD, perfect), "future" (will/shall,
     going to), "present" (VBZ/VBP) or None."""
@@ -704,9 +856,14 @@ def tense_of(sp: Span) -> Optional[str]:
         return "future" if tok.lower_ in _SCHEDULING_HEADS else "past"
     if tok.tag_ == "VBN" and tok.dep_ not in ("amod", "acl"):
         return "past" if not auxes else None
+    # present tense: a weekday modifying the verb itself is the coming one ("meet separately
+    # Monday", "On Tuesday, the league plans to ..."); not through a possessive ("Friday's
+    # close") or a noun, nor with a reporting verb ("says Monday")
+    direct = seen <= 2 and sp.root.dep_ != "poss" and not (sp.end < len(sp.doc) and sp.doc[sp.end].tag_ == "POS") \
+        and tok.lower_ not in _REPORTING and tok.lower_ not in _SAME_PAST
     if tok.tag_ in ("VBZ", "VBP"):
-        return "present"
+        return "present" if direct else None
     if tok.tag_ == "VBG" and auxes:
         a = auxes[0].lower_
-        return "past" if a in ("was", "were") else "present"
+        return "past" if a in ("was", "were") else ("present" if direct else None)
     return None

@@ -136,6 +136,7 @@ MODS_PREFIX: Tuple[Tuple[str, str], ...] = (
     ("the early ", "START"), ("early ", "START"), ("the end of ", "END"),
     ("the close of ", "END"), ("the latter part of ", "END"), ("the late ", "END"),
     ("late in ", "END"), ("the later part of ", "END"), ("late ", "END"),
+    ("earlier in ", "START"), ("later in ", "END"),
     ("the middle of ", "MID"), ("the mid ", "MID"), ("the height of ", "MID"), ("mid ", "MID"),
     ("post ", "AFTER"), ("pre ", "BEFORE"), ("the turn of ", "START"),
 )
@@ -187,10 +188,16 @@ def parse_number(text: str) -> Optional[float]:
     total = 0.0
     current = 0.0
     seen = False
-    for w in t.split():
+    words = t.split()
+    if len(words) > 1 and words[0] in ("a", "an") and words[1] in SMALL and words[1] not in ("a", "an", "dozen", "hundred", "thousand"):
+        words = words[1:]  # "a two-day meeting": the article belongs to the noun
+    for w in words:
         if w == "and":
             continue
-        if w in SMALL:
+        if w == "dozen":
+            current = (current or 1) * 12  # "a dozen", "two dozen"
+            seen = True
+        elif w in SMALL:
             current += SMALL[w]
             seen = True
         elif w == "hundred":
@@ -312,7 +319,7 @@ def _weekday_date(wd: int, anchor: _dt.date, tense: Optional[str], which: Option
         return anchor + _dt.timedelta(days=fwd)
     if which == "this":
         return anchor + _dt.timedelta(days=diff)  # the same ISO week
-    if tense == "future":
+    if tense in ("future", "present"):
         return anchor + _dt.timedelta(days=(wd - anchor.isoweekday()) % 7)
     # past, present or unknown tense: news reports what happened; the most recent such day
     return anchor - _dt.timedelta(days=(anchor.isoweekday() - wd) % 7)
@@ -380,6 +387,31 @@ def _clean(text: str) -> str:
     return t
 
 
+_MONTH_RE_WORDS = "(?:" + "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True)) + ")"
+_SPOKEN_TENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_SPOKEN_YEAR = re.compile(
+    rf"\b(?P<lead>{_MONTH_RE_WORDS}|spring|summer|autumn|fall|winter|of|in) (?P<c>nineteen|eighteen) "
+    rf"(?P<y>{_SPOKEN_TENS}(?: (?:one|two|three|four|five|six|seven|eight|nine))?|hundred)$")
+
+
+def _spoken_year(t: str) -> str:
+    """Broadcast transcripts spell years after a month or season: "january nineteen ninety
+    seven" -> "january 1997", "the winter of nineteen ninety four" -> "... of 1994"."""
+    if "nineteen" not in t and "eighteen" not in t:
+        return t
+    m = _SPOKEN_YEAR.search(t)
+    if not m:
+        return t
+    if m.group("y") == "hundred":
+        rest = 0.0
+    else:
+        rest = parse_number(m.group("y"))
+    if rest is None or not (0 <= rest < 100) or rest != int(rest):
+        return t
+    year = {"nineteen": 19, "eighteen": 18}[m.group("c")] * 100 + int(rest)
+    return t[:m.start("c")] + f"{year:04d}"
+
+
 def _dehyphen(t: str) -> str:
     """Word hyphens to spaces ("third-quarter", "30-year", "mid-1990s"), keeping numeric
     ranges and ISO dates ("2010-2012", "2016-17", "2023-08-03")."""
@@ -432,6 +464,8 @@ def _set(t, anchor, tense, fy):
             return Timex("SET", "XXXX-WXX-WE")
         if m.group(4) in MONTHS:
             return Timex("SET", f"XXXX-{MONTHS[m.group(4)]:02d}")
+        if m.group(4) in SEASONS and m.group(1) in ("every", "each"):
+            return Timex("SET", f"XXXX-{SEASONS[m.group(4)]}")
         pod = PARTS_OF_DAY.get(m.group(4))
         if pod:
             return Timex("SET", f"XXXX-XX-XXT{pod}")
@@ -662,7 +696,16 @@ def _relative(t, anchor, tense, fy):
     return None
 
 
+_SAME_PERIOD = re.compile(
+    r"(?:the )?(?:same |corresponding |comparable |year ago |year earlier )?(quarter|period|half) "
+    r"(?:a year (?:ago|earlier)|last year|of last year|of the previous year|the previous year|the year before)")
+
+
 def _quarters(t, anchor, tense, fy):
+    # "the corresponding period last year", "the quarter a year ago": the year-ago quarter
+    sm = _SAME_PERIOD.fullmatch(t)
+    if sm:
+        t = f"the year ago {sm.group(1)}"
     m = re.fullmatch(
         r"(?:the )?(?:(?P<pre>this year|last year|next year|fiscal \d{4}|\d{4}|this|last|next|the|same|comparable|year ago|year earlier) )?"
         r"(?:fiscal )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|previous|past|last|recent|most recent|next|coming|same|year ago|year earlier|comparable|)"
@@ -687,7 +730,7 @@ def _quarters(t, anchor, tense, fy):
     post = m.group("post")
     if unit == "three months" and ordw not in ("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"):
         return None
-    if unit in ("period", "three months") and not ordw and pre not in ("year ago", "year earlier", "same", "comparable", "this", "last") and post is None:
+    if unit in ("period", "three months") and not ordw and pre not in ("year ago", "year earlier", "same", "comparable", "this", "last", "this year", "last year") and post is None:
         if not (pre and re.fullmatch(r"\d{4}", pre)):
             return None
     if unit == "three months" and ordw in ("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"):
@@ -732,7 +775,7 @@ def _quarters(t, anchor, tense, fy):
     # relative quarter without a number
     if anchor is None:
         return Timex("DATE", f"XXXX-{letter}X")
-    if year is not None and pre and re.fullmatch(r"\d{4}", pre) and not ordw:
+    if year is not None and pre and (re.fullmatch(r"\d{4}", pre) or pre in year_words) and not ordw:
         # "the 1988 period": the same quarter of that year as the one just reported
         cur = (anchor.month - 1) // size
         prev = cur - 1 if cur > 0 else nmax - 1
@@ -1337,7 +1380,7 @@ def normalise(
 
 @lru_cache(maxsize=16384)
 def _normalise(text: str, anchor: Optional[_dt.date], tense: Optional[str], fy: int) -> Optional[Timex]:
-    t = _dehyphen(_clean(text))
+    t = _spoken_year(_dehyphen(_clean(text)))
     if not t:
         return None
     t0 = t
