@@ -269,6 +269,17 @@ def test_change(claims_nlp, sentence, text, change):
     assert find(claims_of(claims_nlp, sentence), text)["change"] == change
 
 
+@pytest.mark.parametrize("sentence,text,low,high", [
+    # ranges are written low to high; a dash between two counts stays a range
+    ("They were aged 18-24.", "18-24", 18, 24),
+    ("Some 400-500 officers were deployed.", "Some 400-500", 400, 500),
+    ("Between 10-15 people died.", "Between 10-15", 10, 15),
+])
+def test_dash_ranges_are_not_scores(claims_nlp, sentence, text, low, high):
+    c = find(claims_of(claims_nlp, sentence), text)
+    assert (c["low"], c["high"]) == (low, high)
+
+
 @pytest.mark.parametrize("sentence,forbidden", [
     ("The show runs from 12pm - 3pm every day.", ("12", "3", "12pm", "3pm")),
     ("Updated at 12:30 on Tuesday.", ("12:30",)),
@@ -286,6 +297,11 @@ def test_change(claims_nlp, sentence, text, change):
     ("Traffic on the M25 rose 5%.", ("M25", "25")),
     ("It ordered 70 Boeing 737-800 planes. The chairman said the 737-800 had cut costs.", ("737-800", "737", "800", "-800")),
     ('There is no real distinction: "it\'s all one world".', ("one",)),
+    # scorelines and vote tallies are results, not ranges
+    ("Wales beat England 28-17 at Twickenham.", ("28-17", "28", "17")),
+    ("Chelsea won 3-1 after a 2-0 lead at half-time.", ("3-1", "2-0", "3", "1", "2", "0")),
+    ("The bill passed 52-48 in the Senate.", ("52-48", "52", "48")),
+    ("Leeds lost 17-28 to Saints.", ("17-28", "17", "28")),
 ])
 def test_not_claims(claims_nlp, sentence, forbidden):
     texts = [c["text"] for c in claims_of(claims_nlp, sentence)]

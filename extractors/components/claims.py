@@ -44,6 +44,14 @@ MONTHS = {
 }
 CLOCK_WORDS = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "bst", "utc", "et", "est",
                "edt", "pt", "pst", "pdt", "cet", "cest", "ct", "cdt", "aest", "hrs", "o'clock"}
+#: words of a result next to a scoreline ("a 2-0 lead", "lost 17-28", "voted 48-52")
+_SCORE_NOUNS = {"lead", "win", "victory", "defeat", "loss", "draw", "scoreline", "score", "thrashing",
+                "drubbing", "home", "away", "aggregate", "vote", "votes", "verdict", "decision", "majority",
+                "margin", "split", "ruling", "count", "tally"}
+_SCORE_VERBS = {"beat", "beats", "beaten", "beating", "won", "win", "wins", "winning", "lost", "lose", "loses",
+                "losing", "drew", "draw", "draws", "drawn", "defeated", "trailed", "trailing", "led", "leading",
+                "thrashed", "edged", "routed", "voted", "vote", "votes", "passed", "rejected", "approved",
+                "ruled", "score", "scored", "finished", "ended"}
 #: capitalised words before a number that make it an identifier ("Section 427")
 ID_WORDS = {
     "section", "row", "room", "no", "no.", "number", "flight", "route", "channel", "chapter",
@@ -446,6 +454,34 @@ class ClaimFinder(Pipe):
             return i + 3
         return i + 1
 
+    @staticmethod
+    def _scoreline(doc: Doc, sent: Span, i: int, st: "N.NumToken") -> int:
+        """The token after a score or vote tally starting at ``i`` ("28-17", "28 - 17"), or 0
+        when it is not one. Two whole numbers joined by a dash with no space, written high to
+        low (or equal), or next to a word of winning, losing or voting: a range is written low
+        to high, a result is not a range."""
+        if st.prefix or st.percent or st.scaled:
+            return 0
+        if st.value2 is not None and not st.suffix:
+            a, b, end = st.value, st.value2, i + 1
+        elif not st.suffix and st.value2 is None and i + 2 < sent.end and doc[i + 1].text in ("-", "\u2013") \
+                and doc[i].whitespace_ == "" and doc[i + 1].whitespace_ == "" and doc[i + 2].text.isdecimal():
+            a, b, end = st.value, float(doc[i + 2].text), i + 3
+        else:
+            return 0
+        if a != int(a) or b != int(b) or a > 999 or b > 999 or any(c in doc[i].text for c in ",."):
+            return 0
+        nxt = doc[end] if end < sent.end else None
+        if nxt is not None and nxt.lower_ in _SCORE_NOUNS:
+            return end
+        if nxt is not None and (nxt.lower_ in ("%", "percent", "per", "pc")
+                                or not nxt.is_stop and U.normalize_unit(nxt.text) is not None):
+            return 0
+        if a >= b:
+            return end
+        window = doc[max(sent.start, i - 4): i]
+        return end if any(t.lower_ in _SCORE_VERBS or t.lower_ in _SCORE_NOUNS for t in window) else 0
+
     def _not_a_figure(self, doc: Doc, sent: Span, i: int, ctx: "_Context") -> int:
         """0 when token ``i`` may state a figure; else the token index to resume from
         (``i`` itself to skip just this token)."""
@@ -471,6 +507,11 @@ class ClaimFinder(Pipe):
                 and st.prefix.rstrip("-").isupper() and U.currency_code(st.prefix) is None and st.prefix != "R" \
                 and not (prev is not None and prev.whitespace_ == "" and prev.text in ("$", "£", "€", "¥")):
             return i + 1
+        # scorelines and tallies: "beat England 28-17", "a 2-0 lead", "passed 52-48"; a
+        # range is written low to high, a result is not a range
+        k = self._scoreline(doc, sent, i, st)
+        if k:
+            return k
         # a number inside an organisation's name: "Four Seasons", "Group of 20"
         if any(s <= tok.idx < e for s, e in ctx.org_names):
             return i + 1
