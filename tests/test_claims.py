@@ -280,6 +280,19 @@ def test_dash_ranges_are_not_scores(claims_nlp, sentence, text, low, high):
     assert (c["low"], c["high"]) == (low, high)
 
 
+@pytest.mark.parametrize("sentence,text,low,change", [
+    # "over" + a length of time after a verb is "during", not a lower bound
+    ("The inquiry ran over three years.", "three years", None, "="),
+    ("The scheme will be rolled out over two years.", "two years", None, "="),
+    # ... but it bounds a figure it modifies
+    ("He was jailed for over three years.", "over three years", 3, ">"),
+    ("Over 200 people were arrested.", "Over 200", 200, ">"),
+])
+def test_over_a_length_of_time(claims_nlp, sentence, text, low, change):
+    c = find(claims_of(claims_nlp, sentence), text)
+    assert (c["low"], c["change"]) == (low, change)
+
+
 @pytest.mark.parametrize("sentence,forbidden", [
     ("The show runs from 12pm - 3pm every day.", ("12", "3", "12pm", "3pm")),
     ("Updated at 12:30 on Tuesday.", ("12:30",)),

@@ -714,6 +714,11 @@ class ClaimFinder(Pipe):
         st = N.split_token(doc[i].text)
         return bool(st and st.prefix and ("$" in st.prefix or U.currency_code(st.prefix)))
 
+    def _time_unit_after(self, doc: Doc, sent: Span, i: int) -> bool:
+        """Does a unit of time ("years", "months") follow the number run at ``i``?"""
+        j = self._number_run_end(doc, sent, i)
+        return j < sent.end and (doc[j].lower_ in DURATION_WORDS or doc[j].lower_.rstrip("s") in DURATION_WORDS)
+
     def _left_edge(self, doc: Doc, sent: Span, i: int) -> int:
         """Grow left over currency signs, a minus, "between"/"from", bound and hedge words."""
         s = i
@@ -744,6 +749,9 @@ class ClaimFinder(Pipe):
                 if n == 2 and words == "up to" and s - 3 >= sent.start and doc[s - 3].tag_.startswith("VB") \
                         and (doc[s - 3].lower_ in N.CHANGE_WORDS or doc[s - 3].lower_ in N.UP_WORDS):
                     continue  # "wanted rates to go up to 5.5%": the verb's particle, not a bound
+                if n == 1 and words == "over" and doc[s - 1].dep_ == "prep" and doc[s - 1].head.tag_.startswith("VB") \
+                        and self._time_unit_after(doc, sent, i):
+                    continue  # "ran over three years", "phased in over two years": during, not more than
                 if words in N.BOUND_PHRASES:
                     # "over" / "under" / "some" / "about" as prepositions of a verb still bound the figure
                     matched = n
