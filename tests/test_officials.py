@@ -115,6 +115,13 @@ def test_spans_and_kinds(nlp, seed_texts):
     ("The Home Office's permanent secretary, Tom Reed, gave evidence to MPs.", "Tom Reed", "permanent secretary", "Home Office"),
     ("Health Secretary Maria Lowe announced the plan on Monday.", "Maria Lowe", "Health Secretary", None),
     ("Carl Dunn became chief economist at the Bank of England in 2020.", "Carl Dunn", "chief economist", "Bank of England"),
+    # portfolios with "and" are one title
+    ("The plan was unveiled by the Trade and Industry Secretary Nora Pym.", "Nora Pym", "Trade and Industry Secretary", None),
+    ("Work and Pensions Secretary Owen Hale said the reforms were needed.", "Owen Hale", "Work and Pensions Secretary", None),
+    # letters after the name are not part of it; an MP is a role
+    ("Paul Renn MP, Labour's Chief Secretary to the Treasury, said the sums did not add up.", "Paul Renn", "MP", None),
+    ("Paul Renn MP, Labour's Chief Secretary to the Treasury, said the sums did not add up.", "Paul Renn", "Chief Secretary to the Treasury", "Labour Party"),
+    ("Judge Colin Hart QC made his remarks as he sentenced the men.", "Colin Hart", "Judge", None),
 ])
 def test_role_patterns(nlp, text, name, title, organisation):
     _, officials, _ = _people(nlp, text)
@@ -149,3 +156,22 @@ def test_two_people_with_one_surname_fold_to_the_nearest(nlp):
     assert len([m for m in sarah.mentions if m.kind == "name"]) == 2
     andrew = _one(officials, "Andrew Ellis")
     assert len([m for m in andrew.mentions if m.kind == "name"]) == 1
+
+
+def test_title_words_before_an_honorific_are_not_the_name(nlp):
+    _, officials, persons = _people(nlp, "The party repaid the loan to Tory Treasurer Lord Fenwick last year.")
+    names = [p.name for p in officials + persons]
+    assert "Fenwick" in names and not any("Treasurer" in n or "Tory" in n for n in names)
+
+
+def test_a_single_office_is_not_tied_to_the_last_person_named(nlp):
+    text = ("The party repaid the loan to Lord Fenwick after he predicted a defeat. "
+            "The prime minister said Labour would win the election.")
+    _, officials, persons = _people(nlp, text)
+    fenwick = _one(officials + persons, "Fenwick")
+    assert "prime minister" not in {(r.title or "").lower() for r in fenwick.roles}
+
+
+def test_a_portfolio_is_not_an_organisation(nlp):
+    doc = nlp("The plan was unveiled by the Trade and Industry Secretary Nora Pym.")
+    assert [o.name for o in extensions.get_records(doc, "organisations")] == []

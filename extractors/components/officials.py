@@ -56,6 +56,16 @@ PREDICATE_TRIGGERS = {"became", "become", "becomes", "appointed", "named", "elec
 APPOSITION_SKIP = {"who", "is", "was", "has", "had", "been", "became", "becomes", "now", "then", "currently", "also", "as", "serves", "served", "appointed", "named"}
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"}
 PREPS = {"of", "for", "at", "to", "on", "in"}
+#: letters after a name: dropped from the name; the parliamentary ones are a role ("Paul
+#: Boateng MP", "Charles Harris QC", "Jane Cole OBE")
+POSTNOMINALS = {"MP", "MPs", "MSP", "MEP", "AM", "MLA", "TD", "QC", "KC", "SC", "OBE", "MBE", "CBE", "KBE", "DBE",
+                "JP", "PC", "FRS", "VC", "GC"}
+POSTNOMINAL_ROLES = {"MP": "MP", "MSP": "MSP", "MEP": "MEP", "AM": "AM", "MLA": "MLA", "TD": "TD"}
+#: offices with one holder at a time: "the prime minister" is never tied to the last person
+#: named just because it follows them
+SINGLE_OFFICES = {"prime minister", "president", "chancellor", "first minister", "deputy prime minister",
+                  "vice president", "vice-president", "home secretary", "foreign secretary", "attorney general",
+                  "pope", "king", "queen", "taoiseach", "speaker", "mayor", "governor"}
 STOP_TEXT = {",", ".", ";", ":", "(", ")", "\"", "“", "”", "'", "‘", "’", "-", "–", "—", "!", "?", "[", "]"}
 PRONOUNS = {"he": "m", "she": "f"}
 SPEECH_VERBS = {"said", "says", "told", "added", "warned", "announced", "urged", "called", "claimed", "stated", "insisted", "argued", "revealed", "admitted", "explained"}
@@ -271,6 +281,23 @@ class Officials(Pipe):
                 s += 1
             else:
                 break
+        # a title phrase the model split from the name that follows: "[Tory Treasurer Lord] [Fenwick]"
+        if e < len(doc) and doc[e].ent_type_ == "PERSON" and doc[e].ent_iob_ == "B" \
+                and (doc[e - 1].lower_ in HONORIFICS or self.in_title[e - 1]):
+            return None
+        # a title or an honorific inside the span ends what comes before it ("Tory Treasurer
+        # Lord Ashcroft"): the name is what follows
+        for k in range(e - 2, s - 1, -1):
+            t = doc[k]
+            if (t.lower_ in HONORIFICS or self.in_title[k]) and t.text[:1].isupper() and doc[k + 1].is_title \
+                    and not self.in_title[k + 1] and doc[k + 1].lower_ not in HONORIFICS:
+                if t.lower_ in HONORIFICS:
+                    gender = gender or HONORIFICS[t.lower_]
+                s = k + 1
+                break
+        # letters after the name: "Paul Boateng MP", "Charles Harris QC"
+        while e - 1 > s and doc[e - 1].text in POSTNOMINALS:
+            e -= 1
         # cut at the first token that cannot be part of a name: digits, times, spaced dashes
         cut = s
         while cut < e:
@@ -372,11 +399,21 @@ class Officials(Pipe):
             if j in self.title_at:
                 return j
             t = doc[j]
-            if t.tag_ in ("JJ", "NN", "NNP", "VBG", "HYPH") and t.text not in STOP_TEXT and not self._org_at(j) and j not in self.person_at:
+            if (t.tag_ in ("JJ", "NN", "NNP", "VBG", "HYPH") or t.tag_ == "NNPS" and t.is_title) and t.text not in STOP_TEXT and not self._org_at(j) and j not in self.person_at:
+                j += 1
+                continue
+            if j > i and self._title_and(j):
                 j += 1
                 continue
             return None
         return None
+
+    def _title_and(self, j: int) -> bool:
+        """An "and" inside a portfolio: "Trade and Industry Secretary", "Work and Pensions
+        Secretary" (capitalised words on both sides, the left one not a title itself)."""
+        doc = self.doc
+        return (doc[j].lower_ == "and" and 0 < j < len(doc) - 2 and doc[j - 1].is_title and doc[j + 1].is_title
+                and not self.in_title[j - 1] and j - 1 not in self.person_at and j + 1 not in self.person_at)
 
     def _parse_role(self, a: int, b: int) -> Optional[_RoleParse]:
         """A role phrase starting at token a (not past b): [det] [ORG's|ORG] [mods] TITLE [of/at/for ...]."""
@@ -402,7 +439,9 @@ class Officials(Pipe):
         # a place before the title ("US Treasury Secretary"): not part of the title
         if i < b and doc[i].ent_type_ in ("GPE", "NORP") and i not in self.title_at and not self._org_at(i):
             i += 1
-        ts = self._title_start_near(i, 3)
+        # a portfolio the model took for a body: "Trade and Industry Secretary" is one title
+        portfolio = org is None and o is not None and o[1] == i and o[2] in self.title_at and not self._known_type(o[0])
+        ts = o[2] if portfolio else self._title_start_near(i, 3)
         if ts is None or ts >= b:
             return None
         title_start = i
@@ -518,8 +557,15 @@ class Officials(Pipe):
                     if parse and parse.end == first - 1 and (start == sent.start or doc[start - 1].lower_ not in ("and", "or")):
                         out.append((self._role(parse, "apposition", (start, first - 1)), set(range(start, first - 1))))
                         break
-        # --- apposition after: "Rob Jones, the NCA's director of operations"
+        # --- letters after the name: "Paul Boateng MP" is an MP
         j = e
+        while j < sent.end and doc[j].text in POSTNOMINALS:
+            title = POSTNOMINAL_ROLES.get(doc[j].text)
+            if title:
+                out.append((Role(title=title, organisation=None, start=doc[j].idx, end=doc[j].idx + len(doc[j].text),
+                                 pattern="post-nominal"), {j}))
+            j += 1
+        # --- apposition after: "Rob Jones, the NCA's director of operations"
         if j < sent.end and doc[j].text in ("'s", "’s"):
             return out  # "Biggar's comments"
         if j < sent.end and doc[j].text == ",":
@@ -596,10 +642,11 @@ class Officials(Pipe):
             ok = (self.in_title[i] or self._org_at(i) is not None or t.tag_ in ("NNP", "NNPS", "POS")
                   or t.lower_ in ("of", "for", "at", "the", "and", "&") and i < end - 1
                   or t.lower_ in TIME_QUALIFIERS or t.lower_ in TITLE_MODIFIERS
-                  or (t.tag_ in ("JJ", "NN", "VBG") and i + 1 < end and (self.in_title[i + 1] or doc[i + 1].tag_.startswith("NN"))))
+                  or (t.tag_ in ("JJ", "NN", "VBG") and i + 1 < end and (self.in_title[i + 1] or doc[i + 1].tag_.startswith("NN")
+                                                                        or self._title_and(i + 1))))
             if not ok or t.text in STOP_TEXT or i in self.person_at:
                 break
-            if t.lower_ == "and" and not self._org_at(i):
+            if t.lower_ == "and" and not self._org_at(i) and not self.in_title[i] and not self._title_and(i):
                 break
             start = i
             i -= 1
@@ -661,7 +708,9 @@ class Officials(Pipe):
             else:
                 before = [(sn, st, p) for sn, st, p in mention_sents if st < det and n - sn <= 1]
                 after = [(sn, st, p) for sn, st, p in mention_sents if st > parse.end and 0 <= sn - n <= (4 if n <= 6 else 1)]
-                if before and not holders:
+                if (role.title or "").lower() in SINGLE_OFFICES and role.organisation_id is None:
+                    pass  # "The prime minister ...": the office holder, not the last person named
+                elif before and not holders:
                     cand = max(before, key=lambda x: x[1])[2]
                     if all(pr == 1 for _, pr in cand.roles):
                         target = cand

@@ -415,6 +415,9 @@ class Organisations(Pipe):
                 continue
             if e - s == 1 and text in other_labels:
                 continue  # "Wales", "Sunak": the model calls the same word a place or a person elsewhere
+            if e < len(doc) and doc[e].lower_ in ("secretary", "minister") and any(t.lower_ == "and" for t in doc[s:e]) \
+                    and gaz.lookup(text) is None:
+                continue  # a portfolio: "Trade and Industry Secretary", "Work and Pensions Minister"
             kind = "alias" if e - s == 1 and doc[s].lower_ in DESCRIPTION_TYPES else "name"
             cands.append(_Cand(s, e, "ent", gaz.lookup(text), kind))
         # 3. capitalised names ending in an organisation word
