@@ -413,7 +413,8 @@ class Officials(Pipe):
         Secretary" (capitalised words on both sides, the left one not a title itself)."""
         doc = self.doc
         return (doc[j].lower_ == "and" and 0 < j < len(doc) - 2 and doc[j - 1].is_title and doc[j + 1].is_title
-                and not self.in_title[j - 1] and j - 1 not in self.person_at and j + 1 not in self.person_at)
+                and not self.in_title[j - 1] and j - 1 not in self.person_at and j + 1 not in self.person_at
+                and doc[j + 1].lower_ not in HONORIFICS and "PERSON" not in (doc[j - 1].ent_type_, doc[j + 1].ent_type_))
 
     def _parse_role(self, a: int, b: int) -> Optional[_RoleParse]:
         """A role phrase starting at token a (not past b): [det] [ORG's|ORG] [mods] TITLE [of/at/for ...]."""
@@ -440,7 +441,8 @@ class Officials(Pipe):
         if i < b and doc[i].ent_type_ in ("GPE", "NORP") and i not in self.title_at and not self._org_at(i):
             i += 1
         # a portfolio the model took for a body: "Trade and Industry Secretary" is one title
-        portfolio = org is None and o is not None and o[1] == i and o[2] in self.title_at and not self._known_type(o[0])
+        portfolio = org is None and o is not None and o[1] == i and o[2] in self.title_at and not self._known_type(o[0]) \
+            and doc[o[2]].lower_ in ("secretary", "minister")
         ts = o[2] if portfolio else self._title_start_near(i, 3)
         if ts is None or ts >= b:
             return None
