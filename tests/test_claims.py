@@ -398,3 +398,36 @@ def test_race_distances_and_millions(claims_nlp, sentence, text, value, unit):
 def test_counts_and_money_next_to_names_and_codes(claims_nlp, sentence, text, value, unit):
     c = find(claims_of(claims_nlp, sentence), text)
     assert (c["value"], c["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize("sentence,text,value,unit,approximate", [
+    # a fraction of a scale word is a number, not a proportion
+    ("Trade could cross half a billion dollars this year.", "half a billion dollars", 5e8, "USD", False),
+    ("Nearly half a million people signed the petition.", "Nearly half a million", 5e5, "people", True),
+    ("The fund lost a quarter of a million pounds.", "a quarter of a million pounds", 2.5e5, "GBP", False),
+    ("Half a dozen officers were hurt.", "Half a dozen", 6, "officers", False),
+])
+def test_fraction_of_a_scale(claims_nlp, sentence, text, value, unit, approximate):
+    c = find(claims_of(claims_nlp, sentence), text)
+    assert (c["value"], c["unit"], c["approximate"]) == (value, unit, approximate)
+
+
+@pytest.mark.parametrize("sentence,forbidden", [
+    ("Two-way trade rose sharply.", ("Two", "Two-way")),
+    ("She received a one-off payment.", ("one",)),
+    ("It was a three-horse race.", ("three",)),
+])
+def test_number_compounds_that_do_not_count(claims_nlp, sentence, forbidden):
+    texts = [c["text"] for c in claims_of(claims_nlp, sentence)]
+    assert not any(t in forbidden for t in texts), texts
+
+
+@pytest.mark.parametrize("sentence,source", [
+    # a place or nationality qualifying the speaker is not the speaker
+    ("The Indonesian Economics Minister explained that $1.2bn was for rebuilding.", "Indonesian Economics Minister"),
+    ("US officials said 300 troops would leave.", "US officials"),
+    # speculation asserts nothing
+    ("Speculation suggests that Euronext could bid £1.4bn.", None),
+])
+def test_source_phrases(claims_nlp, sentence, source):
+    assert claims_of(claims_nlp, sentence)[0]["source"] == source

@@ -44,6 +44,9 @@ MONTHS = {
 }
 CLOCK_WORDS = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "bst", "utc", "et", "est",
                "edt", "pt", "pst", "pdt", "cet", "cest", "ct", "cdt", "aest", "hrs", "o'clock"}
+#: second halves of number compounds that describe rather than count ("two-way", "one-off")
+_NOT_COUNTED_COMPOUNDS = {"way", "off", "tier", "horse", "sided", "stop", "liner", "party", "seater", "track",
+                          "nil", "all", "love", "up", "to", "on"}
 #: words of a result next to a scoreline ("a 2-0 lead", "lost 17-28", "voted 48-52")
 _SCORE_NOUNS = {"lead", "win", "victory", "defeat", "loss", "draw", "scoreline", "score", "thrashing",
                 "drubbing", "home", "away", "aggregate", "vote", "votes", "verdict", "decision", "majority",
@@ -88,7 +91,8 @@ REPORTING = {
 }
 #: subjects of a reporting verb that name no one ("the figures showed")
 GENERIC_SOURCES = {"figures", "figure", "data", "statistics", "stats", "numbers", "it", "this", "that",
-                   "they", "which", "who", "results", "research", "analysis", "estimates", "totals"}
+                   "they", "which", "who", "results", "research", "analysis", "estimates", "totals",
+                   "speculation", "rumours", "rumors", "talk", "evidence", "experience", "history"}
 #: words that make a span a date or time whatever its numbers
 DATE_WORDS = MONTHS | CLOCK_WORDS | {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "year", "years",
@@ -367,6 +371,9 @@ class ClaimFinder(Pipe):
         if kind == 2 and i + 1 < sent.end and (doc[i + 1].lower_ in FRACTION_WORDS or (
                 doc[i + 1].text == "-" and i + 2 < sent.end and doc[i + 2].lower_ in FRACTION_WORDS)):
             return None  # "two-thirds": the fraction word reads it
+        if i + 2 < sent.end and doc[i + 1].text == "-" and not tok.whitespace_ and not doc[i + 1].whitespace_ \
+                and doc[i + 2].lower_ in _NOT_COUNTED_COMPOUNDS and (kind == 2 or tok.text.isdecimal()):
+            return None  # "two-way trade", "a one-off payment", "a three-horse race": an adjective, not a count
         if kind == 2 and tok.text[:1].isupper() and i > sent.start and tok.ent_type_ in NAME_LABELS \
                 and not doc[i - 1].is_punct and tok.ent_iob_ != "B":
             return None  # "Three Lions", "Catch Twenty"
@@ -1038,6 +1045,9 @@ class ClaimFinder(Pipe):
                 or hedged or nominal
             if not ok:
                 return None
+        scaled = self._fraction_of_scale(doc, sent, i)
+        if scaled is not None:
+            return self._fraction_of_scale_claim(doc, sent, start, i, scaled, ctx)
         unit_of = self._fraction_of_unit(doc, sent, i)
         if unit_of is not None:
             return self._fraction_of_unit_claim(doc, sent, start, i, unit_of, ctx)
@@ -1063,6 +1073,35 @@ class ClaimFinder(Pipe):
         claim.surface_unit = surface
         claim.kind = "percent"
         return claim, s, i + 1
+
+    @staticmethod
+    def _fraction_of_scale(doc: Doc, sent: Span, i: int) -> Optional[Tuple[int, float]]:
+        """"half a billion", "a quarter of a million", "half a dozen": (end, scale) when the
+        fraction at ``i`` takes a part of a scale word, a number rather than a proportion."""
+        k = i + 1
+        if k < sent.end and doc[k].lower_ == "of":
+            k += 1
+        if k + 1 >= sent.end or doc[k].lower_ not in ("a", "an"):
+            return None
+        w = doc[k + 1].lower_
+        scale = N.SCALES.get(w) or N.DOZEN.get(w)
+        if not scale or w == "gross":
+            return None
+        return k + 2, float(scale)
+
+    def _fraction_of_scale_claim(self, doc: Doc, sent: Span, start: int, i: int,
+                                 scaled: Tuple[int, float], ctx: "_Context"):
+        end, scale = scaled
+        s = self._left_edge(doc, sent, start)
+        frac = N.parse_phrase(_text(doc)[doc[s].idx: doc[i].idx + len(doc[i].text)])
+        if frac is None or frac.value is None:
+            return None
+        value = frac.value / 100.0 * scale
+        parsed = N.Parsed(value=value, approximate=frac.approximate, bound=frac.bound,
+                          low=value if frac.bound == ">" else None, high=value if frac.bound == "<" else None)
+        unit_end, unit, surface = self._unit(doc, sent, s, end)
+        claim = self._make(doc, sent, s, unit_end, i, end, parsed, unit, surface, ctx)
+        return claim, s, unit_end
 
     def _fraction_of_unit(self, doc: Doc, sent: Span, i: int) -> Optional[Tuple[int, str, Optional[str]]]:
         """"a quarter of a percentage point", "half a mile", "three-quarters of a percentage
@@ -1481,6 +1520,10 @@ class _Context:
         if ents:
             # prefer names at or after the head ("Figures from the Ministry of Justice")
             ent = min(ents, key=lambda x: (x.label_ not in ("ORG", "PERSON"), x.end <= head.i, abs(x.root.i - head.i)))
+            if ent.label_ in ("GPE", "NORP") and ent.end <= head.i and head.tag_ in ("NN", "NNP", "NNS", "NNPS") \
+                    and head.ent_type_ == "":
+                ent = None  # a place or nationality qualifying the source: "the Indonesian Economics Minister"
+        if ents and ent is not None:
             name, rid = self._canonical(ent.start_char, ent.end_char)
             text = ent.text
             for det in ("the ", "The "):
