@@ -431,3 +431,14 @@ def test_number_compounds_that_do_not_count(claims_nlp, sentence, forbidden):
 ])
 def test_source_phrases(claims_nlp, sentence, source):
     assert claims_of(claims_nlp, sentence)[0]["source"] == source
+
+
+@pytest.mark.parametrize("sentence,text", [
+    # a period-on-period comparison is not a unit of the figure
+    ("Revenues were up 10% year-on-year.", "10%"),
+    ("Sales grew 5% year on year.", "5%"),
+    ("Prices rose 3% month-on-month.", "3%"),
+])
+def test_period_on_period_is_not_a_unit(claims_nlp, sentence, text):
+    c = find(claims_of(claims_nlp, sentence), text)
+    assert (c["unit"], c["text"]) == ("percent", text)

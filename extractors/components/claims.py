@@ -44,6 +44,8 @@ MONTHS = {
 }
 CLOCK_WORDS = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "bst", "utc", "et", "est",
                "edt", "pt", "pst", "pdt", "cet", "cest", "ct", "cdt", "aest", "hrs", "o'clock"}
+#: "year-on-year", "month on month", "quarter-on-quarter"
+_PERIOD_ON_PERIOD = {"year", "month", "week", "quarter", "day"}
 #: second halves of number compounds that describe rather than count ("two-way", "one-off")
 _NOT_COUNTED_COMPOUNDS = {"way", "off", "tier", "horse", "sided", "stop", "liner", "party", "seater", "track",
                           "nil", "all", "love", "up", "to", "on"}
@@ -889,6 +891,10 @@ class ClaimFinder(Pipe):
     def _unit(self, doc: Doc, sent: Span, start: int, end: int) -> Tuple[int, Optional[str], Optional[str]]:
         """(end, unit, surface) of a unit written right after the number, else (end, None, None)."""
         best = (end, None, None)
+        if end + 2 < sent.end and doc[end].lower_ in _PERIOD_ON_PERIOD and (
+                doc[end + 1].lower_ == "on" and doc[end + 2].lower_ == doc[end].lower_
+                or end + 3 < sent.end and doc[end + 1].text == "-" and doc[end + 2].lower_ == "on"):
+            return best  # "10% year-on-year", "3% month on month": a comparison, not a unit
         code = self._currency_before(doc, start, end)
         if code is not None:
             n_end = end  # money: only a rate can follow ("$58.24 per barrel", "$3,500 a month")
