@@ -121,6 +121,7 @@ _FROM_GAP = re.compile(r"^[^0-9;:]{0,40}?\bfrom\s+$")
 
 _LENGTHS = {"metre", "kilometre", "centimetre", "millimetre", "foot", "inch", "yard", "mile"}
 # Standard running and swimming distances in metres ("the 800m", "the 4x100m").
+_RELAY = re.compile(r"\d+x\d+m?")
 _RACE_DISTANCES = {"50", "60", "100", "110", "200", "400", "800", "1000", "1500", "3000", "5000", "10000"}
 
 
@@ -510,6 +511,9 @@ class ClaimFinder(Pipe):
         st = N.split_token(text)
         if st is None:
             return i + 1
+        # a relay named by its legs: "4x100m", "4x400m"
+        if _RELAY.fullmatch(low):
+            return i + 1
         # a letter glued before the digits: a model, road or code ("A320", "M25", "B52", "G7");
         # currencies written so ("Rs500", "R500") keep their figure
         if st.prefix and 1 <= len(st.prefix.rstrip("-")) <= 2 and st.prefix.rstrip("-").isalpha() \
@@ -708,8 +712,8 @@ class ClaimFinder(Pipe):
         if nxt is not None and (nxt.tag_.startswith(("NN", "JJ", "CD")) or nxt.lower_ in ("of", "in", "for", "from", "on")):
             return False
         prev = doc[n - 1]
-        if prev.lower_ == "the":
-            return True
+        if prev.lower_ == "the" or prev.tag_ == "POS" and n - 2 >= sent.start and doc[n - 2].lower_ in ("men", "women", "boys", "girls"):
+            return True  # "won the 800m", "the women's 1500m"
         # the second of a coordination: "the 800m and 1000m"
         return prev.lower_ in ("and", "or", ",") and n - 3 >= sent.start and doc[n - 2].lower_ == "m" \
             and doc[n - 3].text in _RACE_DISTANCES and n - 4 >= sent.start and doc[n - 4].lower_ == "the"
