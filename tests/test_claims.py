@@ -274,6 +274,7 @@ def test_change(claims_nlp, sentence, text, change):
     ("They were aged 18-24.", "18-24", 18, 24),
     ("Some 400-500 officers were deployed.", "Some 400-500", 400, 500),
     ("Between 10-15 people died.", "Between 10-15", 10, 15),
+    ("Aged 18-24 (the youngest group) were most affected.", "18-24", 18, 24),
 ])
 def test_dash_ranges_are_not_scores(claims_nlp, sentence, text, low, high):
     c = find(claims_of(claims_nlp, sentence), text)
@@ -315,6 +316,8 @@ def test_over_a_length_of_time(claims_nlp, sentence, text, low, change):
     ("Chelsea won 3-1 after a 2-0 lead at half-time.", ("3-1", "2-0", "3", "1", "2", "0")),
     ("The bill passed 52-48 in the Senate.", ("52-48", "52", "48")),
     ("Leeds lost 17-28 to Saints.", ("17-28", "17", "28")),
+    ("He came through 3-6 7-6 (7-3) 6-1 to reach the final.", ("3-6", "7-6", "7-3", "6-1", "3", "6")),
+    ("She lost 4-6 (3-7) in the first set.", ("4-6", "3-7", "3", "7")),
 ])
 def test_not_claims(claims_nlp, sentence, forbidden):
     texts = [c["text"] for c in claims_of(claims_nlp, sentence)]

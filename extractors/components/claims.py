@@ -121,6 +121,7 @@ _FROM_GAP = re.compile(r"^[^0-9;:]{0,40}?\bfrom\s+$")
 
 _LENGTHS = {"metre", "kilometre", "centimetre", "millimetre", "foot", "inch", "yard", "mile"}
 # Standard running and swimming distances in metres ("the 800m", "the 4x100m").
+_SCORE_TOKEN = re.compile(r"\d{1,3}[-\u2013]\d{1,3}")
 _RELAY = re.compile(r"\d+x\d+m?")
 _RACE_DISTANCES = {"50", "60", "100", "110", "200", "400", "800", "1000", "1500", "3000", "5000", "10000"}
 
@@ -484,6 +485,20 @@ class ClaimFinder(Pipe):
         nxt = doc[end] if end < sent.end else None
         if nxt is not None and nxt.lower_ in _SCORE_NOUNS:
             return end
+        # a run of set scores: "3-6 7-6 (7-3) 6-1"
+        def score_at(k: int) -> bool:
+            return k < sent.end and (bool(_SCORE_TOKEN.fullmatch(doc[k].text)) or doc[k].text.isdecimal() and k + 2 < sent.end
+                                     and doc[k + 1].text in ("-", "\u2013") and doc[k + 2].text.isdecimal()
+                                     and not doc[k].whitespace_ and not doc[k + 1].whitespace_)
+        if score_at(end) or (nxt is not None and nxt.text == "(" and score_at(end + 1)):
+            return end
+        k = i - 1
+        if k > sent.start and doc[k].text in ("(", ")"):
+            k -= 1
+        if k >= sent.start and (_SCORE_TOKEN.fullmatch(doc[k].text) or k - 2 >= sent.start and doc[k].text.isdecimal()
+                                and doc[k - 1].text in ("-", "\u2013") and doc[k - 2].text.isdecimal()
+                                and not doc[k - 2].whitespace_ and not doc[k - 1].whitespace_):
+            return end  # the last of a run of set scores, or a tie-break after its set: "4-6 (3-7)"
         if nxt is not None and (nxt.lower_ in ("%", "percent", "per", "pc")
                                 or not nxt.is_stop and U.normalize_unit(nxt.text) is not None):
             return 0
