@@ -165,3 +165,23 @@ def test_seed_004_acronym_defined_in_text(nlp, seed_texts):
     assert moj.acronym == "MoJ"
     assert [m.text for m in moj.mentions].count("MoJ") == 2
     assert all(s.label_ == "ORG" for s in doc.spans["organisations"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,absent,present", [
+    # a person the model also calls an organisation
+    ("Robert Kilroy-Silk launched his party. Kilroy-Silk said it would win seats.", "Kilroy-Silk", None),
+    # a title after the body is not part of its name
+    ("Maurice Wren, the Refugee Council Chief Executive, said the figures were worrying.",
+     "Refugee Council Chief Executive", "Refugee Council"),
+    # an honorific starts a person's name, not a body's
+    ("The Rt Rev Scott-Joynt spoke in the Lords.", "Rt Rev Scott-Joynt", None),
+    # a portfolio is not a body
+    ("The plan was unveiled by the Trade and Industry Secretary Nora Pym.", "Trade and Industry", None),
+])
+def test_not_bodies(nlp, text, absent, present):
+    _, orgs = _orgs(nlp, text)
+    names = {o.name for o in orgs}
+    assert absent not in names
+    if present:
+        assert present in names

@@ -38,6 +38,10 @@ from .anchors import AnchoredMatcher
 from .sentences import sent_of
 
 
+#: letters after a person's name ("Guy Mansfield QC"): an entity ending in one is a person
+_POSTNOMINALS = {"QC", "KC", "MP", "MSP", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE"}
+
+
 def _positions(doc: Doc, attr: int, values: Iterable[str]) -> List[int]:
     """Indices of the tokens whose ``attr`` (ORTH or LOWER) is one of ``values``: one
     vectorised pass over the token hashes instead of a loop over Token objects."""
@@ -378,9 +382,14 @@ class Organisations(Pipe):
                     break
         # 2. model entities
         other_labels: Set[str] = set()
+        person_tails: Set[str] = set()  # "Kilroy-Silk" of "Robert Kilroy-Silk", whole names and places
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "PERSON", "NORP"):
                 other_labels.update(t.text for t in ent if t.is_title)
+                person_tails.add(ent.text)
+                if ent.label_ == "PERSON" and len(ent) > 1:
+                    first_tok = 1 if ent[0].text[:1].isupper() else 0
+                    person_tails.add(ent[first_tok:].text)
         for ent in doc.ents:
             if ent.label_ in ("ORG", "GPE") and ent.end < len(doc):
                 # "Norfolk Chief Constable": the place names its police force
@@ -406,6 +415,8 @@ class Organisations(Pipe):
                 if s < ts < e and (te - ts > 1 or te == e) and (te > e or (te < len(doc) and (
                         doc[te].ent_type_ == "PERSON" or doc[te].is_title and doc[te].tag_ == "NNP"))):
                     e = ts
+                elif s < ts and te == e and te - ts > 1:
+                    e = ts  # "Refugee Council Chief Executive": the body, then a title
             span = self._clean(doc, s, e)
             if span is None:
                 continue
@@ -415,6 +426,10 @@ class Organisations(Pipe):
                 continue
             if e - s == 1 and text in other_labels:
                 continue  # "Wales", "Sunak": the model calls the same word a place or a person elsewhere
+            if text in person_tails and gaz.lookup(text) is None:
+                continue  # "Kilroy-Silk", "Nicola Sturgeon": a person or place elsewhere in the article
+            if doc[e - 1].text in _POSTNOMINALS and gaz.lookup(text) is None:
+                continue  # "Guy Mansfield QC": a person
             if e < len(doc) and doc[e].lower_ in ("secretary", "minister") and any(t.lower_ == "and" for t in doc[s:e]) \
                     and gaz.lookup(text) is None:
                 continue  # a portfolio: "Trade and Industry Secretary", "Work and Pensions Minister"
@@ -430,6 +445,8 @@ class Organisations(Pipe):
                 text = doc[s:e].text
                 if _clean_key(text) in not_orgs or any(ts <= s and e <= te for ts, te in title_spans):
                     continue
+                if any(s < ts and te == e and te - ts > 1 for ts, te in title_spans):
+                    continue  # "Refugee Council Chief Executive": a title ends it, not a body's name
                 cands.append(_Cand(s, e, "head", gaz.lookup(text)))
         # 4. acronyms defined in brackets
         defined: Dict[str, Tuple[int, int]] = {}
@@ -517,7 +534,7 @@ class Organisations(Pipe):
         if all(t.is_lower for t in toks if t.is_alpha):
             return True
         first, last = toks[0], toks[-1]
-        if first.lower_.rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"):
+        if first.lower_.rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "rt", "rev", "reverend"):
             return True  # "Ms Ellis" is a person
         if first.lower_ == "operation" and e - s > 1:
             return True  # police operations are not bodies
