@@ -382,12 +382,13 @@ class Organisations(Pipe):
                     break
         # 2. model entities
         other_labels: Set[str] = set()
-        person_tails: Set[str] = set()  # "Kilroy-Silk" of "Robert Kilroy-Silk", whole names and places
+        person_tails: Set[str] = set()  # "Kilroy-Silk" of "Robert Kilroy-Silk", and whole names
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "PERSON", "NORP"):
                 other_labels.update(t.text for t in ent if t.is_title)
+            if ent.label_ == "PERSON":
                 person_tails.add(ent.text)
-                if ent.label_ == "PERSON" and len(ent) > 1:
+                if len(ent) > 1:
                     first_tok = 1 if ent[0].text[:1].isupper() else 0
                     person_tails.add(ent[first_tok:].text)
         for ent in doc.ents:
@@ -427,7 +428,7 @@ class Organisations(Pipe):
             if e - s == 1 and text in other_labels:
                 continue  # "Wales", "Sunak": the model calls the same word a place or a person elsewhere
             if text in person_tails and gaz.lookup(text) is None:
-                continue  # "Kilroy-Silk", "Nicola Sturgeon": a person or place elsewhere in the article
+                continue  # "Kilroy-Silk", "Nicola Sturgeon": a person elsewhere in the article
             if doc[e - 1].text in _POSTNOMINALS and gaz.lookup(text) is None:
                 continue  # "Guy Mansfield QC": a person
             if e < len(doc) and doc[e].lower_ in ("secretary", "minister") and any(t.lower_ == "and" for t in doc[s:e]) \
