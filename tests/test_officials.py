@@ -175,3 +175,8 @@ def test_a_single_office_is_not_tied_to_the_last_person_named(nlp):
 def test_a_portfolio_is_not_an_organisation(nlp):
     doc = nlp("The plan was unveiled by the Trade and Industry Secretary Nora Pym.")
     assert [o.name for o in extensions.get_records(doc, "organisations")] == []
+
+
+def test_a_party_word_is_not_part_of_the_name(nlp):
+    _, officials, persons = _people(nlp, "Tory David Heathcoat Amory said the system was folly.")
+    assert [p.name for p in officials + persons] == ["David Heathcoat Amory"]

@@ -56,6 +56,9 @@ PREDICATE_TRIGGERS = {"became", "become", "becomes", "appointed", "named", "elec
 APPOSITION_SKIP = {"who", "is", "was", "has", "had", "been", "became", "becomes", "now", "then", "currently", "also", "as", "serves", "served", "appointed", "named"}
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"}
 PREPS = {"of", "for", "at", "to", "on", "in"}
+#: party words the model sometimes takes into a person's name ("Tory David Heathcoat Amory")
+_PARTY_WORDS = {"tory", "tories", "labour", "conservative", "conservatives", "liberal", "libdem", "snp", "ukip",
+                "plaid", "republican", "republicans", "democrat", "democrats", "unionist", "nationalist"}
 #: letters after a name: dropped from the name; the parliamentary ones are a role ("Paul
 #: Boateng MP", "Charles Harris QC", "Jane Cole OBE")
 POSTNOMINALS = {"MP", "MPs", "MSP", "MEP", "AM", "MLA", "TD", "QC", "KC", "SC", "OBE", "MBE", "CBE", "KBE", "DBE",
@@ -281,6 +284,13 @@ class Officials(Pipe):
                 s += 1
             else:
                 break
+        # a party or nationality the model took into the name: "Tory David Heathcoat Amory",
+        # "Tories Ken Clarke", "Labour's Ed Balls"
+        while e - s > 2 and (doc[s].lower_ in _PARTY_WORDS or doc[s].tag_ == "NNPS" and doc[s].lower_.endswith("s")
+                             and doc[s].lower_ in _PARTY_WORDS):
+            s += 1
+            if s < e - 2 and doc[s].tag_ == "POS":
+                s += 1
         # a title phrase the model split from the name that follows: "[Tory Treasurer Lord] [Fenwick]"
         if e < len(doc) and doc[e].ent_type_ == "PERSON" and doc[e].ent_iob_ == "B" \
                 and (doc[e - 1].lower_ in HONORIFICS or self.in_title[e - 1]):
