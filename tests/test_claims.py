@@ -465,3 +465,12 @@ def test_glued_m_in_sport(claims_nlp, sentence, text, value, unit):
 
 def test_a_relay_is_not_a_figure(claims_nlp):
     assert claims_of(claims_nlp, "Britain's 4x100m team took gold.") == []
+
+
+def test_won_the_verb_is_not_a_currency(claims_nlp):
+    assert all(c["unit"] != "KRW" for c in claims_of(claims_nlp, "Halo 2 won the best Xbox game category."))
+    assert find(claims_of(claims_nlp, "The deal was worth 500 billion won."), "500 billion won")["unit"] == "KRW"
+
+
+def test_a_head_split_at_a_hyphen(claims_nlp):
+    assert find(claims_of(claims_nlp, "The firm received 12 million e-mails in June."), "12 million")["unit"] == "e-mails"

@@ -526,7 +526,8 @@ class ClaimFinder(Pipe):
         st = N.split_token(text)
         if st is None:
             return i + 1
-        # a relay named by its legs: "4x100m", "4x400m"
+        # a relay named by its legs: "4x100m", "4x400m" (mobile generations, "5G", stay: NewsQuant
+        # annotates them as quantities)
         if _RELAY.fullmatch(low):
             return i + 1
         # a letter glued before the digits: a model, road or code ("A320", "M25", "B52", "G7");
@@ -946,6 +947,8 @@ class ClaimFinder(Pipe):
                 # a lone letter after a space is a unit only when glued ("37m") or a known case ("12 C")
                 if toks[0].text not in ("C", "F", "W", "V", "A", "G"):
                     continue
+            if toks[-1].lower_ == "won" and toks[-1].tag_ in ("VBD", "VBN"):
+                continue  # "Halo 2 won the award": the verb, not the Korean currency
             u = U.normalize_unit(surface)
             if u is None and n == 1 and (toks[0].lower_ in U.MINOR_CURRENCIES):
                 u = U.MINOR_CURRENCIES[toks[0].lower_]
@@ -1332,6 +1335,13 @@ class ClaimFinder(Pipe):
         if head.ent_type_ in ("DATE", "TIME") and (head.lower_ not in DURATION_WORDS or any(
                 t.lower_ in ("last", "next", "this", "previous", "coming", "same") for t in doc[end: head.i])):
             return None, None, None
+        # a head split at a hyphen: "12 million e-mails" (the parser's head is "e")
+        if head.i + 2 < sent.end and doc[head.i + 1].text == "-" and not head.whitespace_ \
+                and not doc[head.i + 1].whitespace_ and doc[head.i + 2].is_alpha:
+            head = doc[head.i + 2]
+            word = _text(doc)[doc[head.i - 2].idx: head.idx + len(head.text)].lower()
+        else:
+            word = head.lower_
         surface = _modifier_words(doc, end, head.i + 1)
         if not surface:
             return None, None, None
@@ -1360,9 +1370,9 @@ class ClaimFinder(Pipe):
                     if doc[last].lower_ in ("in", "on", "at", "during", "since", "by"):
                         last -= 1
                     rest = _text(doc)[verb.idx: doc[last].idx + len(doc[last].text)]
-                    return head.lower_, f"{prefix} {rest}", surface
+                    return word, f"{prefix} {rest}", surface
         phrase = _text(doc)[doc[phrase_start].idx: doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text)]
-        return head.lower_, phrase, surface
+        return word, phrase, surface
 
     def _build(self, doc: Doc, sent: Span, start: int, end: int, parsed: N.Parsed, unit: Optional[str],
                surface: Optional[str], counted: Optional[str], ctx: "_Context") -> Claim:
