@@ -318,6 +318,10 @@ def test_over_a_length_of_time(claims_nlp, sentence, text, low, change):
     ("Leeds lost 17-28 to Saints.", ("17-28", "17", "28")),
     ("He came through 3-6 7-6 (7-3) 6-1 to reach the final.", ("3-6", "7-6", "7-3", "6-1", "3", "6")),
     ("She lost 4-6 (3-7) in the first set.", ("4-6", "3-7", "3", "7")),
+    # decades with an apostrophe, ranks, "two-time"
+    ("DJs are re-working 70's and 80's hits.", ("70", "80")),
+    ("The thriller fell to number four.", ("four",)),
+    ("The two-time winner returned.", ("two", "two-time")),
 ])
 def test_not_claims(claims_nlp, sentence, forbidden):
     texts = [c["text"] for c in claims_of(claims_nlp, sentence)]

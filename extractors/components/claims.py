@@ -48,7 +48,7 @@ CLOCK_WORDS = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "bst", "utc", "e
 _PERIOD_ON_PERIOD = {"year", "month", "week", "quarter", "day"}
 #: second halves of number compounds that describe rather than count ("two-way", "one-off")
 _NOT_COUNTED_COMPOUNDS = {"way", "off", "tier", "horse", "sided", "stop", "liner", "party", "seater", "track",
-                          "nil", "all", "love", "up", "to", "on"}
+                          "nil", "all", "love", "up", "to", "on", "time"}
 #: words of a result next to a scoreline ("a 2-0 lead", "lost 17-28", "voted 48-52")
 _SCORE_NOUNS = {"lead", "win", "victory", "defeat", "loss", "draw", "scoreline", "score", "thrashing",
                 "drubbing", "home", "away", "aggregate", "vote", "votes", "verdict", "decision", "majority",
@@ -121,6 +121,7 @@ _FROM_GAP = re.compile(r"^[^0-9;:]{0,40}?\bfrom\s+$")
 
 _LENGTHS = {"metre", "kilometre", "centimetre", "millimetre", "foot", "inch", "yard", "mile"}
 # Standard running and swimming distances in metres ("the 800m", "the 4x100m").
+_APOS_S = {"'s", "\u2019s"}
 _SCORE_TOKEN = re.compile(r"\d{1,3}[-\u2013]\d{1,3}")
 _RELAY = re.compile(r"\d+x\d+m?")
 _RACE_DISTANCES = {"50", "60", "100", "110", "200", "400", "800", "1000", "1500", "3000", "5000", "10000"}
@@ -375,6 +376,8 @@ class ClaimFinder(Pipe):
         if kind == 2 and i + 1 < sent.end and (doc[i + 1].lower_ in FRACTION_WORDS or (
                 doc[i + 1].text == "-" and i + 2 < sent.end and doc[i + 2].lower_ in FRACTION_WORDS)):
             return None  # "two-thirds": the fraction word reads it
+        if kind == 2 and i > sent.start and doc[i - 1].lower_ in ("number", "no", "no."):
+            return None  # "fell to number four": a rank
         if i + 2 < sent.end and doc[i + 1].text == "-" and not tok.whitespace_ and not doc[i + 1].whitespace_ \
                 and doc[i + 2].lower_ in _NOT_COUNTED_COMPOUNDS and (kind == 2 or tok.text.isdecimal()):
             return None  # "two-way trade", "a one-off payment", "a three-horse race": an adjective, not a count
@@ -530,6 +533,10 @@ class ClaimFinder(Pipe):
         # annotates them as quantities)
         if _RELAY.fullmatch(low):
             return i + 1
+        # decades written with an apostrophe: "the 80's", "1960's"
+        if nxt is not None and nxt.text in _APOS_S and text.isdecimal() and text.endswith("0") and (
+                len(text) == 2 or len(text) == 4 and 1000 <= int(text) <= 2100):
+            return i + 2
         # a letter glued before the digits: a model, road or code ("A320", "M25", "B52", "G7");
         # currencies written so ("Rs500", "R500") keep their figure
         if st.prefix and 1 <= len(st.prefix.rstrip("-")) <= 2 and st.prefix.rstrip("-").isalpha() \
