@@ -180,3 +180,15 @@ def test_a_portfolio_is_not_an_organisation(nlp):
 def test_a_party_word_is_not_part_of_the_name(nlp):
     _, officials, persons = _people(nlp, "Tory David Heathcoat Amory said the system was folly.")
     assert [p.name for p in officials + persons] == ["David Heathcoat Amory"]
+
+
+@pytest.mark.parametrize("text,name,title,organisation", [
+    # a title ending in a modifier goes on to its noun
+    ("Tim Ghriskey, chief investment officer of Solaris Asset Management, said shares would rise.",
+     "Tim Ghriskey", "chief investment officer", "Solaris Asset Management"),
+    # a surname the model left out of the entity
+    ("Deputy Chief Constable Sue Fish said crime fell.", "Sue Fish", "Deputy Chief Constable", None),
+])
+def test_repaired_roles_and_names(nlp, text, name, title, organisation):
+    _, officials, _ = _people(nlp, text)
+    assert (title.lower(), organisation) in _roles(_one(officials, name))

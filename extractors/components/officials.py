@@ -214,6 +214,12 @@ class Officials(Pipe):
             if cleaned is None:
                 continue
             s, e, gender = cleaned
+            # a surname the model left out: "[Constable Sue] Fish" (a common noun as a surname)
+            if e - s == 1 and e == ent.end and e < len(doc) and doc[e].is_title and doc[e].is_alpha \
+                    and doc[e].ent_type_ in ("", "PERSON") and not self.in_title[e] and not self.org_of_tok[e] \
+                    and doc[e].lower_ not in HONORIFICS and not doc[e].is_sent_start and doc[s].tag_ == "NNP" \
+                    and doc[e].tag_ in ("NN", "NNP") and doc[e].lower_ not in SPEECH_VERBS and doc[e].lower_ not in ("says", "tells", "warns"):
+                e += 1
             if s == ent.start and s > 0 and doc[s - 1].ent_type_ in ("GPE", "NORP", "ORG") and doc[s - 1].ent_iob_ == "B" \
                     and doc[s - 1].is_title and doc[s - 1].tag_ == "NNP" and not self.org_of_tok[s - 1] and not self.in_title[s - 1] \
                     and (s - 1 == sent_of(doc, s).start or doc[s - 2].is_punct or doc[s - 2].tag_ in ("DT", "CC") or doc[s - 2].tag_.startswith("VB")):
@@ -460,6 +466,12 @@ class Officials(Pipe):
         te = self.title_at[ts]
         if te > b:
             return None
+        # a title that ends in a modifier goes on to the noun it modifies: "chief [investment
+        # officer]", "deputy [chief constable]"
+        if doc[te - 1].lower_ in TITLE_MODIFIERS and te < b:
+            k = self._title_start_near(te, 2)
+            if k is not None and self.title_at[k] <= b:
+                te = self.title_at[k]
         title_tokens = list(range(title_start, te))
         end = te
         # prepositional phrases: an organisation ends the title, other nouns extend it
