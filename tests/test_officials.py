@@ -192,3 +192,11 @@ def test_a_party_word_is_not_part_of_the_name(nlp):
 def test_repaired_roles_and_names(nlp, text, name, title, organisation):
     _, officials, _ = _people(nlp, text)
     assert (title.lower(), organisation) in _roles(_one(officials, name))
+
+
+def test_a_generic_title_is_not_given_to_another_company(nlp):
+    text = ("Google's profits rose in the quarter. Separately, Time Warner said its film division lost money. "
+            '"We are confident," said chief executive Ray Dunn.')
+    _, officials, _ = _people(nlp, text)
+    dunn = _one(officials, "Ray Dunn")
+    assert (dunn.title.lower(), dunn.organisation) == ("chief executive", None)

@@ -59,6 +59,12 @@ PREPS = {"of", "for", "at", "to", "on", "in"}
 #: party words the model sometimes takes into a person's name ("Tory David Heathcoat Amory")
 _PARTY_WORDS = {"tory", "tories", "labour", "conservative", "conservatives", "liberal", "libdem", "snp", "ukip",
                 "plaid", "republican", "republicans", "democrat", "democrats", "unionist", "nationalist"}
+#: titles every kind of body has: tied to a body elsewhere in the article only when it names one
+_ANY_BODY_TITLES = {"chief executive", "chief executive officer", "chairman", "chairwoman", "chair", "founder",
+                    "co-founder", "president", "director", "managing director", "spokesman", "spokeswoman",
+                    "spokesperson", "head", "boss", "chief", "executive", "owner", "partner", "analyst",
+                    "economist", "chief economist", "vice president", "deputy chairman", "finance director",
+                    "chief financial officer", "chief operating officer", "general manager", "manager"}
 #: letters after a name: dropped from the name; the parliamentary ones are a role ("Paul
 #: Boateng MP", "Charles Harris QC", "Jane Cole OBE")
 POSTNOMINALS = {"MP", "MPs", "MSP", "MEP", "AM", "MLA", "TD", "QC", "KC", "SC", "OBE", "MBE", "CBE", "KBE", "DBE",
@@ -424,6 +430,18 @@ class Officials(Pipe):
             return None
         return None
 
+    def _named_body_before_title(self, o: Tuple[str, int, int], org_end: int) -> bool:
+        """An organisation the model names, right before a title that is not a portfolio:
+        "Investec chief economist", "RICS housing spokesman" (not "Trade and Industry Secretary")."""
+        doc = self.doc
+        if any(t.lower_ == "and" for t in doc[o[1]:org_end]):
+            return False
+        k = self._title_start_near(org_end, 2)
+        if k is None:
+            return False
+        last = doc[self.title_at[k] - 1].lower_
+        return last not in ("secretary", "minister") and doc[o[1]].ent_type_ == "ORG"
+
     def _title_and(self, j: int) -> bool:
         """An "and" inside a portfolio: "Trade and Industry Secretary", "Work and Pensions
         Secretary" (capitalised words on both sides, the left one not a title itself)."""
@@ -445,7 +463,7 @@ class Officials(Pipe):
             if org_end < b and doc[org_end].tag_ == "POS" or (org_end < len(doc) and doc[org_end].text in _APOS):
                 org, i = o, org_end + 1
             elif org_end < b and (org_end in self.title_at or self._title_start_near(org_end, 2) is not None) \
-                    and self._known_type(o[0]):
+                    and (self._known_type(o[0]) or self._named_body_before_title(o, org_end)):
                 org, i = o, org_end  # "NCA Director General"; but "Trade and Industry Secretary" is one title
         # a common-noun possessor: "the agency's head of investigations"
         if org is None and i + 1 < b and doc[i].tag_ in ("NN", "NNP") and doc[i + 1].tag_ == "POS" and not self._org_at(i) \
@@ -539,6 +557,8 @@ class Officials(Pipe):
         cands = [oid for oid in in_sent if fits(self.orgs[oid])]
         if len(cands) == 1:
             return cands[0]
+        if t in _ANY_BODY_TITLES and len(self.orgs) > 1:
+            return None  # "chief executive" in a story naming several companies: which one is not said
         cands = [oid for oid, o in self.orgs.items() if fits(o)]
         if len(cands) == 1:
             return cands[0]
