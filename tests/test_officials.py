@@ -200,3 +200,12 @@ def test_a_generic_title_is_not_given_to_another_company(nlp):
     _, officials, _ = _people(nlp, text)
     dunn = _one(officials, "Ray Dunn")
     assert (dunn.title.lower(), dunn.organisation) == ("chief executive", None)
+
+
+def test_a_single_office_goes_to_the_subject_named_before(nlp):
+    text = ('Tony Blair is urging European leaders to wake up. "America has spoken," the prime minister said '
+            "in an interview.")
+    doc, officials, _ = _people(nlp, text)
+    blair = _one(officials, "Tony Blair")
+    assert "prime minister" in {(r.title or "").lower() for r in blair.roles}
+    assert [q.speaker for q in extensions.get_records(doc, "quotes")] == ["Tony Blair"]

@@ -752,9 +752,13 @@ class Officials(Pipe):
             else:
                 before = [(sn, st, p) for sn, st, p in mention_sents if st < det and n - sn <= 1]
                 after = [(sn, st, p) for sn, st, p in mention_sents if st > parse.end and 0 <= sn - n <= (4 if n <= 6 else 1)]
-                if (role.title or "").lower() in SINGLE_OFFICES and role.organisation_id is None:
-                    pass  # "The prime minister ...": the office holder, not the last person named
-                elif before and not holders:
+                single = (role.title or "").lower() in SINGLE_OFFICES and role.organisation_id is None
+                if single:
+                    # "The prime minister ...": the office holder, not whoever was named last; only
+                    # a person who is the subject of their sentence ("Tony Blair is urging ...")
+                    before = [x for x in before if self._subject_mention(x[2], x[1])]
+                    after = [x for x in after if self._subject_mention(x[2], x[1])]
+                if before and not holders:
                     cand = max(before, key=lambda x: x[1])[2]
                     if all(pr == 1 for _, pr in cand.roles):
                         target = cand
@@ -768,6 +772,14 @@ class Officials(Pipe):
             self._add_role(target, role, 1)
             target.mentions.append(_Mention(det + 1, parse.end, "description"))
             used.update(range(det, parse.end))
+
+    def _subject_mention(self, p: "_Person", start: int) -> bool:
+        """Is the mention of ``p`` starting at ``start`` the subject of its clause?"""
+        doc = self.doc
+        for m in p.mentions:
+            if m.start == start:
+                return doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+        return False
 
     def _description_speaks(self, start: int, end: int) -> bool:
         """A description names a person of the story when it is the subject of its clause or
