@@ -101,3 +101,17 @@ def test_quote_after_the_attribution_and_ids(nlp):
     q = _quote(quotes, "We will not stop")
     assert q.speaker == "Omar Said" and q.cue == "said" and q.id == "Q1"
     assert [s.label_ for s in doc.spans["quotes"]] == ["QUOTE"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,quote,speaker", [
+    # the same paragraph goes on quoting the same person
+    ('"There is no offence," Mr Dunn said. "If Parliament wanted it, it should have said so."', "If Parliament", "Dunn"),
+    ('Mr Howard said his team had reached a "collective view" after holding a "good discussion", but admitted '
+     'it was "not an easy issue".', "good discussion", "Howard"),
+    # ... unless someone else is named in between
+    ('"We will win," Mr Dunn said. Ms Lee disagreed. "They will lose."', "They will lose", None),
+])
+def test_quotes_that_follow_in_a_paragraph(nlp, text, quote, speaker):
+    _, quotes, _ = _quotes(nlp, text)
+    assert _quote(quotes, quote).speaker == speaker

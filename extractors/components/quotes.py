@@ -94,6 +94,7 @@ class Quotes(Pipe):
                 items.append((q.start, q.end, False, sp, q))
         items.sort(key=lambda it: it[0])
         last_speaker: Tuple[Optional[str], Optional[str], int] = (None, None, -10)
+        last_end = -1  # token end of the last quote with a speaker
         para_of = self._paragraph_index(doc)
         for a, b, cont, span, indirect in items:
             para = para_of(a)
@@ -110,8 +111,13 @@ class Quotes(Pipe):
             if speaker is None and (cont or pronoun or (para - last_speaker[2] <= 1 and self._bare_paragraph(doc, span))):
                 if para - last_speaker[2] <= 1 or cont:
                     speaker, speaker_id = last_speaker[0], last_speaker[1]
+            if speaker is None and para == last_speaker[2] and last_end >= 0 and not self._someone_between(doc, last_end, span.start, last_speaker[0]):
+                # the same paragraph goes on quoting the same person: '"...," he said. "If ..."',
+                # 'reached a "collective view" after a "good discussion"'
+                speaker, speaker_id = last_speaker[0], last_speaker[1]
             if speaker is not None:
                 last_speaker = (speaker, speaker_id, para)
+                last_end = span.end
             quotes.append(Quote(id="", text=doc.text[a:b], start=a, end=b, speaker=speaker, speaker_id=speaker_id,
                                 cue=cue, direct=True))
             spans.append(Span(doc, span.start, span.end, label="QUOTE"))
@@ -203,6 +209,14 @@ class Quotes(Pipe):
             return bisect.bisect_right(breaks, offset)
 
         return index
+
+    def _someone_between(self, doc: Doc, a: int, b: int, speaker: Optional[str]) -> bool:
+        """Is a person or a body other than ``speaker`` named between tokens ``a`` and ``b``?"""
+        for i in range(a, b):
+            who = self._person_tok.get(i) or self._org_tok.get(i)
+            if who is not None and who.get("name") != speaker:
+                return True
+        return False
 
     @staticmethod
     def _bare_paragraph(doc: Doc, span: Span) -> bool:
