@@ -45,6 +45,7 @@ def test_clean_key(text, key):
 @pytest.mark.parametrize("name,type_", [
     ("Lancashire Constabulary", "police force"), ("Ministry of Defence", "government department"),
     ("Green Valley Trust", "charity"), ("Acme Holdings plc", "company"), ("Hovering Things", None),
+    ("BBC Radio 4", "media outlet"), ("Kent Messenger Newspaper", "media outlet"), ("Channel 4", None),
 ])
 def test_type_from_name(name, type_):
     assert type_from_name(name) == type_

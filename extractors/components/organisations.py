@@ -109,6 +109,9 @@ HEAD_TYPES = {
     "inspectorate": "regulator", "regulator": "regulator", "bank": "company", "council": "agency",
     "centre": "agency", "command": "agency", "times": "media outlet", "post": "media outlet",
     "telegraph": "media outlet", "herald": "media outlet", "gazette": "media outlet", "news": "media outlet",
+    "radio": "media outlet", "tv": "media outlet", "television": "media outlet", "newspaper": "media outlet",
+    "magazine": "media outlet", "broadcaster": "media outlet", "journal": "media outlet", "mirror": "media outlet",
+    "observer": "media outlet", "chronicle": "media outlet", "tribune": "media outlet",
 }
 _APOS = ("'s", "’s", "'", "’")
 #: words of police titles: a place before them names the force ("Norfolk Chief Constable")
@@ -276,6 +279,8 @@ def type_from_name(name: str) -> Optional[str]:
     if "central" in words and "bank" in words:
         return "central bank"
     # "Ministry of Justice": the head is before "of"
+    if len(words) > 1 and words[-1].isdecimal():
+        words = words[:-1]  # "BBC Radio 4", "Channel 4"
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     return HEAD_TYPES.get(head) or HEAD_TYPES.get(words[-1])
 
