@@ -163,6 +163,7 @@ def merge_pieces(record: InputRecord, parts: List[Tuple[int, DocumentRecord]]) -
         title=record.title,
         url=record.url,
         length=len(record.text),
+        lead_end=first.lead_end,
         meta={k: v for k, v in record.meta.items() if k != "warnings"},
         warnings=list(record.meta.get("warnings", [])),
     )

@@ -136,6 +136,37 @@ def places(doc: Doc, limit: int = 20) -> List[str]:
     return [n for n, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))[:limit]]
 
 
+#: sentences in the lead: the headline and the first two sentences of the body
+LEAD_SENTENCES = 3
+#: a sentence counts towards the lead when it has this many words of two letters or more
+#: (bylines, "Posted:" lines and stray fragments do not)
+LEAD_MIN_WORDS = 4
+
+
+def lead_end(doc: Doc, sentences: int = LEAD_SENTENCES) -> int:
+    """Where the lead ends (a character offset): after the first ``sentences`` sentences
+    of at least LEAD_MIN_WORDS words (the headline and the first two sentences of a news
+    article). The whole text when it is shorter. Reconciliation reads who the lead
+    names: the people the story is about."""
+    seen = 0
+    if doc.has_annotation("SENT_START"):
+        for sent in doc.sents:
+            if sum(1 for t in sent if t.is_alpha and len(t) > 1) >= LEAD_MIN_WORDS:
+                seen += 1
+                if seen >= sentences:
+                    return sent.end_char
+        return len(doc.text)
+    # no sentence boundaries (a bare tokenizer): lines
+    end = 0
+    for line in doc.text.splitlines(keepends=True):
+        end += len(line)
+        if sum(1 for w in line.split() if sum(ch.isalpha() for ch in w) > 1) >= LEAD_MIN_WORDS:
+            seen += 1
+            if seen >= sentences:
+                return end - (len(line) - len(line.rstrip()))
+    return len(doc.text)
+
+
 def doc_to_record(doc: Doc, record: Optional[records.InputRecord] = None) -> records.DocumentRecord:
     """Gather what the components stored on ``doc`` into one :class:`DocumentRecord`."""
     extensions.register()
@@ -154,6 +185,7 @@ def doc_to_record(doc: Doc, record: Optional[records.InputRecord] = None) -> rec
         quotes=extensions.get_records(doc, "quotes"),
         keywords=keywords(doc),
         places=places(doc),
+        lead_end=lead_end(doc),
         length=len(doc.text),
         meta={k: v for k, v in record.meta.items() if k != "warnings"} if record else {},
         warnings=list(record.meta.get("warnings", [])) if record else [],

@@ -197,6 +197,7 @@ class DocumentRecord(Record):
     persons: List[Official] = field(default_factory=list)  # named persons who are not officials
     keywords: List[str] = field(default_factory=list)  # content lemmas for reconciliation
     places: List[str] = field(default_factory=list)  # GPE/LOC names (normalised), most mentioned first
+    lead_end: Optional[int] = None  # where the lead ends (character offset): the headline and the first two sentences
     length: int = 0  # characters of the input text
     meta: Dict[str, Any] = field(default_factory=dict)
     warnings: List[str] = field(default_factory=list)  # problems with the input that did not stop it

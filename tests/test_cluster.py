@@ -142,3 +142,79 @@ def test_dicts_are_accepted_and_empty_input_gives_no_events():
     events = reconcile([r.to_dict() for r in corpus()])
     assert len(events) == 4
     assert [e.event_id for e in events] == ["ev-0001", "ev-0002", "ev-0003", "ev-0004"]
+
+
+# --------------------------------------------------------------------------- small groups
+
+
+@pytest.mark.parametrize(
+    "links,expected",
+    [
+        # a short report linked (0.3) to 3 of the 4 members of a group that links 0.5 inside
+        ({0: {1: 0.5, 2: 0.5, 3: 0.5}, 1: {2: 0.5, 3: 0.5}, 2: {3: 0.5}, 4: {0: 0.3, 1: 0.3, 2: 0.3}}, [(0, 1, 2, 3, 4)]),
+        # one link is a chain, not a membership
+        ({0: {1: 0.5, 2: 0.5, 3: 0.5}, 1: {2: 0.5, 3: 0.5}, 2: {3: 0.5}, 4: {0: 0.45}}, [(0, 1, 2, 3), (4,)]),
+        # links too weak next to the group's own (0.9 inside, 0.3 out)
+        ({0: {1: 0.9, 2: 0.9, 3: 0.9}, 1: {2: 0.9, 3: 0.9}, 2: {3: 0.9}, 4: {0: 0.3, 1: 0.3, 2: 0.3}}, [(0, 1, 2, 3), (4,)]),
+        # a tight pair of its own (0.9) stays apart from a group it links to at 0.3
+        ({0: {1: 0.5, 2: 0.5, 3: 0.5}, 1: {2: 0.5, 3: 0.5}, 2: {3: 0.5}, 4: {5: 0.9, 0: 0.3, 1: 0.3, 2: 0.3}, 5: {0: 0.3, 1: 0.3, 2: 0.3}}, [(0, 1, 2, 3), (4, 5)]),
+        # links below the mean (0.2 < 0.25)
+        ({0: {1: 0.3, 2: 0.3, 3: 0.3}, 1: {2: 0.3, 3: 0.3}, 2: {3: 0.3}, 4: {0: 0.2, 1: 0.2, 2: 0.2}}, [(0, 1, 2, 3), (4,)]),
+    ],
+)
+def test_small_groups_attach_when_sparsely_but_well_linked(links, expected):
+    sym = {}
+    for a, row in links.items():
+        for b, s in row.items():
+            sym.setdefault(a, {})[b] = s
+            sym.setdefault(b, {})[a] = s
+    nodes = sorted(sym)
+    rank = {n: n for n in nodes}
+    days = {n: None for n in nodes}
+    out = sorted(map(tuple, average_linkage(nodes, sym, 0.25, rank, days, 10)))
+    assert out == expected
+    # without the attaching step the short report stays alone
+    if len(expected) == 1:
+        assert len(average_linkage(nodes, sym, 0.25, rank, days, 10, attach=False)) == 2
+
+
+def _story(doc_id, lead, other=(), *, published=None, years=(), keywords="injured reserve saints running back season knee".split()):
+    """A record whose lead (first 100 characters) names ``lead`` and whose body names ``other``."""
+    from extractors.records import Mention, TimeExpression
+
+    persons = [Official(id=f"L{i}", name=n, is_official=False, mentions=[Mention(10, 20, n), Mention(150, 160, n)]) for i, n in enumerate(lead)]
+    persons += [Official(id=f"B{i}", name=n, is_official=False, mentions=[Mention(200, 210, n)]) for i, n in enumerate(other)]
+    dates = [TimeExpression(text=y, start=300, end=304, type="DATE", value=y) for y in years]
+    return DocumentRecord(id=doc_id, published=published, persons=persons, dates=dates, keywords=list(keywords), lead_end=100)
+
+
+def test_groups_whose_leads_name_other_people_do_not_merge():
+    bush = [_story(f"bush-{i}", ["Reggie Bush"], ["Pierre Thomas"] if i == 0 else ()) for i in range(4)]
+    thomas = [_story(f"thomas-{i}", ["Pierre Thomas"], ["Reggie Bush"]) for i in range(4)]
+    r = Reconciler()
+    r.add(bush + thomas)
+    a = [r.ids[x.id] for x in bush]
+    b = [r.ids[x.id] for x in thomas]
+    assert r._other_lead_people(a, b)
+    assert not r._other_lead_people(a[:3], b)  # groups of 3 say too little
+    assert not r._other_lead_people(a, a)
+
+
+@pytest.mark.parametrize(
+    "years,published,apart",
+    [
+        (["2008", "2008", "2007", "2008"], "2013-09-18", True),  # four undated reports of 2008 vs a 2013 group
+        (["2012", "2013", "2008", "2013"], "2013-09-18", False),  # they mostly refer to recent years
+        (["2008", "2008", "2007"], "2013-09-18", False),  # three say too little
+        (["2008", "2008", "2007", "2008"], "2009-03-01", False),  # a year apart: the next year
+    ],
+)
+def test_groups_written_years_apart_do_not_merge(years, published, apart):
+    undated = [_story(f"u{i}", ["Ballmer"], years=[y]) for i, y in enumerate(years)]
+    dated = [_story("d0", ["Ballmer"], published=published), _story("d1", ["Ballmer"], published=published)]
+    r = Reconciler()
+    r.add(undated + dated)
+    a = [r.ids[x.id] for x in dated]
+    b = [r.ids[x.id] for x in undated]
+    assert r._years_apart(a, b) is apart
+    assert not r._years_apart(b, a)

@@ -62,3 +62,31 @@ def test_doc_to_record_collects_every_kind(nlp):
     assert any(c.value == 2000 for c in out.claims)
     assert "London" in out.places and "officers" in out.keywords
     assert out.length == len(rec.text)
+
+
+@pytest.mark.parametrize(
+    "text,lead",
+    [
+        # headline, first two sentences; the rest is not the lead
+        ("Saints place Bush on injured reserve\nThe Saints placed Reggie Bush on injured reserve. He hurt his knee last week. Thomas will start.",
+         "Saints place Bush on injured reserve\nThe Saints placed Reggie Bush on injured reserve. He hurt his knee last week."),
+        # short lines (a date, a byline) do not count
+        ("Chargers' Williams arrested on DUI\nFeb. 4, 2009\nBy AP\nJamal Williams was arrested early Sunday. He was speeding on Route 94. More to come.",
+         "Chargers' Williams arrested on DUI\nFeb. 4, 2009\nBy AP\nJamal Williams was arrested early Sunday. He was speeding on Route 94."),
+        # shorter than a lead: the whole text
+        ("Quake hits island off Iran\nFive people were hurt.", "Quake hits island off Iran\nFive people were hurt."),
+    ],
+)
+def test_lead_is_the_headline_and_two_sentences(text, lead):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    from extractors.components import paragraphs  # noqa: F401 - registers the factory
+
+    nlp.add_pipe("paragraphs", before="sentencizer")
+    doc = nlp(text)
+    assert text[: pipeline.lead_end(doc)] == lead
+
+
+def test_lead_without_sentence_boundaries_is_by_lines():
+    doc = spacy.blank("en")("Quake hits island off Iran today\nFive people were hurt there.\nNo deaths were reported by officials.\nMore later.")
+    assert doc.text[: pipeline.lead_end(doc)] == "Quake hits island off Iran today\nFive people were hurt there.\nNo deaths were reported by officials."

@@ -254,3 +254,36 @@ def test_no_shared_figure_between_figure_rich_reports():
     pa, pb = profile(a, 0), profile(b, 1)
     ps = score(pa, pb, _stats(pa, pb))
     assert any(r.startswith("no figure in common") for r in ps.reasons)
+
+
+def _lead_rec(doc_id, lead, body, lead_end=100):
+    """Persons named in the lead (before ``lead_end``) and only in the body (after it)."""
+    a = rec(doc_id, keywords="arrested suspicion driving chargers receiver tackle".split())
+    a.persons = [Official(id=f"L{i}", name=n, is_official=False, mentions=[Mention(10, 20, n), Mention(300, 310, n)]) for i, n in enumerate(lead)]
+    a.persons += [Official(id=f"B{i}", name=n, is_official=False, mentions=[Mention(400, 410, n)]) for i, n in enumerate(body)]
+    a.lead_end = lead_end
+    return a
+
+
+@pytest.mark.parametrize(
+    "a,b,reason,change",
+    [
+        ((["Vincent Jackson"], []), (["Jackson"], ["Jamal Williams"]), "same people in the lead: Vincent Jackson", +1),
+        ((["Vincent Jackson"], []), (["Jamal Williams"], ["Vincent Jackson"]), "leads name other people: Vincent Jackson vs Jamal Williams", -1),
+        ((["Vincent Jackson"], []), (["Jamal Williams"], []), "leads about other people: Vincent Jackson vs Jamal Williams", -1),
+        ((["Vincent Jackson"], []), ([], ["Vincent Jackson"]), None, 0),  # the other lead names nobody
+    ],
+)
+def test_who_the_leads_name(a, b, reason, change):
+    ra, rb = _lead_rec("a", *a), _lead_rec("b", *b)
+    pa, pb = profile(ra, 0), profile(rb, 1)
+    assert pa.lead_people == {"jackson"}
+    ps = score(pa, pb, _stats(pa, pb))
+    lead_reasons = [r for r in ps.reasons if r.startswith(("same people in the lead", "leads "))]
+    assert lead_reasons == ([reason] if reason else [])
+    # the same records without a lead: no lead evidence at all
+    ra.lead_end = rb.lead_end = None
+    qa, qb = profile(ra, 0), profile(rb, 1)
+    assert qa.lead_people == set()
+    base = score(qa, qb, _stats(qa, qb)).score
+    assert (ps.score > base) - (ps.score < base) == change

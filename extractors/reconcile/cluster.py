@@ -12,8 +12,13 @@ Clustering inside a region is average-linkage agglomeration over the sparse link
 at least ``threshold``, so one strong link between two otherwise unrelated groups does
 not chain them together (two earthquakes in the same region, the 2018 and the 2023
 statements on sentencing). Groups whose dated members would span more than
-``max_days`` days never merge. Ties are broken by the canonical document order, so
-the result does not depend on the order the records arrive in.
+``max_days`` days never merge, nor do groups the group evidence tells apart: a dated
+group and a group of undated documents that mostly refer to years long before it
+(written years apart), two groups of at least 4 documents whose leads mostly name other
+people. Afterwards small groups (at most 3 documents) join the group they are sparsely
+but well linked to (:func:`attach_small`): short reports share few words with anything.
+Ties are broken by the canonical document order, so the result does not depend on the
+order the records arrive in.
 
 Batch: :func:`reconcile` sorts the records canonically and runs one ``add`` and one
 ``events``. Incremental adds give the same events as a batch run whenever the events
@@ -28,18 +33,41 @@ from __future__ import annotations
 
 import heapq
 from array import array
+from datetime import date
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
 
 from ..errors import Errors
 from ..records import DocumentRecord, EventRecord
 from .blocking import BlockingIndex
 from .events import build_event, member_order
-from .similarity import MAX_DAYS, PairScore, Profile, Stats, keyword_vector, profile, score
+from .similarity import MAX_DAYS, YEARS_APART, PairScore, Profile, Stats, keyword_vector, profile, score
 
 #: default merge threshold on the average pair score
 THRESHOLD = 0.25
 #: links below this score are dropped (they cannot help a group reach the threshold much)
 LINK_MIN = 0.15
+
+#: after agglomeration, a group of at most ATTACH_SIZE documents joins the larger group it
+#: is most linked to when it is linked to at least ATTACH_COVER of the document pairs
+#: between them, with links of ATTACH_MEAN on average (short reports share few words
+#: with each other: their links are sparse, not weak)
+ATTACH_SIZE = 3
+ATTACH_COVER = 0.3
+ATTACH_MEAN = 0.25
+#: ... by at least ATTACH_MIN_LINKS links (one link is a chain, not a membership), and
+#: at least ATTACH_COHESION of the average link inside either group (missing = 0)
+ATTACH_MIN_LINKS = 2
+ATTACH_COHESION = 0.5
+
+#: group evidence (what single documents do not say, a group does):
+#: years of writing: a group with dated members does not merge with a group whose undated
+#: members (at least GROUP_YEARS_MIN of them referring to some year) mostly (GROUP_SHARE)
+#: refer to no year later than YEARS_APART before the first publication year
+GROUP_YEARS_MIN = 4
+#: lead participants: two groups of at least GROUP_LEAD_MIN documents whose leads mostly
+#: (GROUP_SHARE of each group) name people, and none the same, do not merge
+GROUP_LEAD_MIN = 4
+GROUP_SHARE = 2 / 3
 
 
 class _UnionFind:
@@ -70,6 +98,7 @@ def average_linkage(
     days: Dict[int, Optional[int]],
     max_span: Optional[int],
     can_merge: Optional[Callable[[List[int], List[int]], bool]] = None,
+    attach: Union[bool, Tuple[int, float, float]] = True,
 ) -> List[List[int]]:
     """Agglomerate ``nodes`` by average linkage over sparse ``links`` (missing = 0).
 
@@ -77,6 +106,10 @@ def average_linkage(
     days: publication day ordinal per node (None when undated); groups whose dated
         members would span more than ``max_span`` days do not merge.
     can_merge: an optional veto on merging two groups (lists of nodes).
+    attach: (size, cover, mean): afterwards, groups of at most ``size`` nodes join the
+        larger group they are most linked to, when linked to at least ``cover`` of the
+        pairs between them with links of ``mean`` on average (True: ATTACH_SIZE,
+        ATTACH_COVER, ATTACH_MEAN; False: no attaching).
     """
     members: Dict[int, List[int]] = {n: [n] for n in nodes}
     span: Dict[int, Tuple[Optional[int], Optional[int]]] = {n: (days.get(n), days.get(n)) for n in nodes}
@@ -125,7 +158,84 @@ def average_linkage(
         adj[a].pop(a, None)
         for c in adj[a]:
             push(a, c)
-    return [sorted(m, key=lambda n: rank[n]) for m in members.values()]
+    groups = [sorted(m, key=lambda n: rank[n]) for m in members.values()]
+    if attach:
+        size, cover, mean = (ATTACH_SIZE, ATTACH_COVER, ATTACH_MEAN) if attach is True else attach
+        groups = attach_small(groups, links, rank, days, max_span, can_merge, size, cover, mean)
+    return groups
+
+
+def _cohesion(group: List[int], links: Dict[int, Dict[int, float]]) -> float:
+    """The average link between the members of a group (a missing link counts as 0)."""
+    if len(group) < 2:
+        return 0.0
+    members = set(group)
+    total = sum(s for x in group for y, s in links.get(x, {}).items() if y in members)
+    return total / (len(group) * (len(group) - 1))
+
+
+def attach_small(
+    groups: List[List[int]],
+    links: Dict[int, Dict[int, float]],
+    rank: Dict[int, int],
+    days: Dict[int, Optional[int]],
+    max_span: Optional[int],
+    can_merge: Optional[Callable[[List[int], List[int]], bool]],
+    size: int,
+    cover: float,
+    mean: float,
+) -> List[List[int]]:
+    """Small groups (at most ``size`` nodes, smallest first) join the larger group they are
+    most linked to (their summed links over all pairs), when the links cover at least
+    ``cover`` of the pairs and average at least ``mean``, the dated members stay within
+    ``max_span`` days and ``can_merge`` agrees. Average linkage counts a missing link as 0,
+    which keeps a short report (few words in common with anything) out of its event."""
+    groups = [list(g) for g in groups]
+    where = {n: i for i, g in enumerate(groups) for n in g}
+    host_cohesion: Dict[int, float] = {}
+    order = sorted(range(len(groups)), key=lambda i: (len(groups[i]), rank[groups[i][0]]))
+    for i in order:
+        g = groups[i]
+        if not g or len(g) > size:
+            continue
+        linked: Dict[int, List[float]] = {}
+        for n in g:
+            for m, s in links.get(n, {}).items():
+                j = where.get(m)
+                if j is not None and j != i:
+                    linked.setdefault(j, []).append(s)
+        # links much weaker than those inside either group do not make a member: a small
+        # group that holds together more tightly is an event of its own (two reports of
+        # one announcement); a group whose members link more tightly has its own story
+        own = _cohesion(g, links)
+        best: Optional[Tuple[float, int, int]] = None
+        for j, scores in linked.items():
+            other = groups[j]
+            if len(other) <= len(g):
+                continue
+            pairs = len(g) * len(other)
+            if len(scores) < max(ATTACH_MIN_LINKS, cover * pairs) or sum(scores) < mean * len(scores):
+                continue
+            if j not in host_cohesion:
+                host_cohesion[j] = _cohesion(other, links)
+            if sum(scores) < ATTACH_COHESION * max(own, host_cohesion[j]) * len(scores):
+                continue
+            dated = [days[n] for n in g + other if days.get(n) is not None]
+            if max_span is not None and dated and max(dated) - min(dated) > max_span:
+                continue
+            if can_merge is not None and not can_merge(other, g):
+                continue
+            key = (round(sum(scores) / pairs, 9), -rank[other[0]], j)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        if best is not None:
+            j = best[2]
+            groups[j] = sorted(groups[j] + g, key=lambda n: rank[n])
+            host_cohesion.pop(j, None)
+            for n in g:
+                where[n] = j
+            groups[i] = []
+    return [g for g in groups if g]
 
 
 class Reconciler:
@@ -140,6 +250,9 @@ class Reconciler:
     max_days: publication dates further apart than this are never one event.
     max_key_docs: blocking keys held by more documents than this are ignored.
     max_candidates: candidates scored per new document (the ones sharing most keys).
+    attach: after agglomeration, small groups join the group they are sparsely but well
+        linked to (see :func:`attach_small`).
+    participants: also veto merging groups whose salient people differ (experimental).
     """
 
     def __init__(
@@ -152,6 +265,7 @@ class Reconciler:
         lsh: bool = True,
         link_min: float = LINK_MIN,
         participants: bool = False,
+        attach: bool = True,
     ) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(Errors.E071.format(name="threshold", value=threshold, hint="between 0 and 1"))
@@ -160,6 +274,7 @@ class Reconciler:
         self.threshold = threshold
         self.max_days = max_days
         self.participants = participants
+        self.attach = attach
         self.link_min = min(link_min, threshold)
         self.stats = Stats()
         self.index = BlockingIndex(max_key_docs=max_key_docs, max_days=max_days, max_candidates=max_candidates, lsh=lsh)
@@ -252,7 +367,7 @@ class Reconciler:
             if len(comp) == 1:
                 groups = [comp]
             else:
-                groups = average_linkage(comp, self.links, self.threshold, rank, days, self.max_days, self._can_merge if self.participants else None)
+                groups = average_linkage(comp, self.links, self.threshold, rank, days, self.max_days, self._can_merge, self.attach)
             for g in groups:
                 key = min(g)
                 self._clusters[key] = g
@@ -260,12 +375,46 @@ class Reconciler:
                     self._cluster_of[n] = key
 
     def _can_merge(self, a: List[int], b: List[int]) -> bool:
-        """Veto merging two groups whose main participants differ: each group has a salient
-        person (one most of its documents are about) that is not salient in the other."""
+        """Group evidence against merging two groups: written years apart, leads about
+        other people; with ``participants=True`` also different salient people."""
+        if self._years_apart(a, b) or self._years_apart(b, a) or self._other_lead_people(a, b):
+            return False
+        if not self.participants:
+            return True
         sa, sb = self._salient(a), self._salient(b)
         if not sa or not sb:
             return True
         return not (sa - sb and sb - sa)
+
+    def _years_apart(self, dated: List[int], undated: List[int]) -> bool:
+        """``dated``'s members were published in some year; most undated members of
+        ``undated`` that refer to years refer to none later than YEARS_APART before it
+        (an article refers to the current or the previous year): written years apart.
+        One undated document may recall old years; a group of them says when it was written."""
+        pub = [p.published for p in (self.profiles[n] for n in dated) if p.published is not None]
+        if not pub:
+            return False
+        latest = [p.years[-1] for p in (self.profiles[n] for n in undated) if p.published is None and p.years]
+        if len(latest) < GROUP_YEARS_MIN:
+            return False
+        first = date.fromordinal(min(pub)).year
+        return sum(1 for y in latest if y <= first - YEARS_APART) >= GROUP_SHARE * len(latest)
+
+    def _other_lead_people(self, a: List[int], b: List[int]) -> bool:
+        """Two groups of at least GROUP_LEAD_MIN documents whose leads mostly name people,
+        none of them the same: two stories about different people."""
+        if min(len(a), len(b)) < GROUP_LEAD_MIN:
+            return False
+        la, lb = self._lead_people(a), self._lead_people(b)
+        return bool(la and lb and not (la & lb))
+
+    def _lead_people(self, group: List[int]) -> Set[str]:
+        counts: Dict[str, int] = {}
+        for n in group:
+            for s in self.profiles[n].lead_people:
+                counts[s] = counts.get(s, 0) + 1
+        need = max(1.0, GROUP_SHARE * len(group))
+        return {s for s, c in counts.items() if c >= need}
 
     def _salient(self, group: List[int]) -> Set[str]:
         counts: Dict[str, int] = {}

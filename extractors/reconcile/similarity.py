@@ -12,6 +12,7 @@ is updated as records arrive. :func:`score` compares two profiles:
 * shared specific dates (day or month granularity) and the distance of publication dates,
 * shared places (GPE/LOC names),
 * the TF-IDF cosine of the keyword lists,
+* who the leads name (headline and first two sentences): the same people, or other people,
 * negative evidence: both dated far apart (incompatible); one dated and the other
   written (by the most recent year it mentions) years apart; different main participants
   or main organisations (each names its most mentioned ones and neither names the
@@ -53,6 +54,12 @@ P_OTHER_PARTICIPANTS = 0.15
 P_OTHER_ORGS = 0.10
 #: the most mentioned places differ and neither names the other's
 P_OTHER_PLACES = 0.0
+#: the leads (headline and first two sentences) name people: some in common adds W_LEAD_PEOPLE;
+#: none in common takes P_LEAD_PEOPLE, or P_LEAD_OTHERS when neither document names the
+#: other's lead people anywhere (a report is about the people its lead names)
+W_LEAD_PEOPLE = 0.05
+P_LEAD_PEOPLE = 0.10
+P_LEAD_OTHERS = 0.20
 #: both state at least FIGURES_EXPECTED distinctive figures and share none
 P_NO_SHARED_FIGURES = 0.15
 FIGURES_EXPECTED = 3
@@ -214,6 +221,9 @@ class Profile:
     salient: Set[str] = field(default_factory=set)
     #: the people most mentioned (the main participants), by surname
     main_people: Set[str] = field(default_factory=set)
+    #: the people the lead names (headline and first two sentences), by surname; empty
+    #: when the record does not say where its lead ends
+    lead_people: Set[str] = field(default_factory=set)
     #: the organisation groups most mentioned (indexes into ``orgs``)
     main_orgs: List[int] = field(default_factory=list)
     #: organisation groups: each a frozenset of keys (name, acronym, aliases)
@@ -276,6 +286,7 @@ def profile(record: DocumentRecord, index: int = 0) -> Profile:
     prof = Profile(doc_id=record.id, index=index, published=parse_day(record.published), source=record.source)
     mentions: Dict[str, int] = {}
     first_named: List[Tuple[int, str]] = []
+    lead = getattr(record, "lead_end", None)
     for group, official in ((record.officials, True), (record.persons, False)):
         for person in group:
             parts = name_parts(person.name or "")
@@ -292,6 +303,8 @@ def profile(record: DocumentRecord, index: int = 0) -> Profile:
                 prof.people_display[sur] = " ".join(person.name.split())
             if official and person.is_official:
                 prof.officials.add(sur)
+            if lead is not None and any(m.start < lead for m in person.mentions):
+                prof.lead_people.add(sur)
     prof.salient = {s for s, n in mentions.items() if n >= 2} or ({min(first_named)[1]} if first_named else set())
     prof.main_people = _most_mentioned(mentions)
     org_mentions: Dict[int, int] = {}
@@ -515,6 +528,18 @@ def score(a: Profile, b: Profile, stats: Stats, vectors: Optional[Dict[str, Dict
     if a.main_people and b.main_people and not _mentions_any(a.main_people, b) and not _mentions_any(b.main_people, a):
         total -= P_OTHER_PARTICIPANTS
         reasons.append("different main participants: " + ", ".join(sorted(a.people_display.get(s, s) for s in a.main_people)) + " vs " + ", ".join(sorted(b.people_display.get(s, s) for s in b.main_people)))
+
+    # who the leads are about
+    if a.lead_people and b.lead_people:
+        common = a.lead_people & b.lead_people
+        if common:
+            total += W_LEAD_PEOPLE
+            reasons.append("same people in the lead: " + ", ".join(sorted(a.people_display.get(s, s) for s in common)))
+        else:
+            others = not _mentions_any(a.lead_people, b) and not _mentions_any(b.lead_people, a)
+            total -= P_LEAD_OTHERS if others else P_LEAD_PEOPLE
+            shown = ", ".join(sorted(a.people_display.get(s, s) for s in a.lead_people)) + " vs " + ", ".join(sorted(b.people_display.get(s, s) for s in b.lead_people))
+            reasons.append(("leads about other people: " if others else "leads name other people: ") + shown)
 
     # organisations
     orgs = shared_orgs(a, b)
