@@ -314,3 +314,57 @@ def test_normalise_round3(text, anchor, tense, type_, value):
 @pytest.mark.parametrize("text, value", [("a two", 2), ("a dozen", 12), ("two dozen", 24), ("a hundred", 100)])
 def test_parse_number_articles_and_dozens(text, value):
     assert parse_number(text) == value
+
+
+# --------------------------------------------------------------------------- issue 4, round 4
+
+
+@pytest.mark.parametrize(
+    "text, anchor, tense, type_, value, mod",
+    [
+        # a bare month with no tense: news looks back up to seven months, ahead up to four
+        ("March", dt.date(1989, 10, 30), None, "DATE", "1989-03", None),
+        ("February", dt.date(1989, 10, 30), None, "DATE", "1990-02", None),
+        ("January", dt.date(1989, 11, 20), None, "DATE", "1990-01", None),
+        ("March", dt.date(1989, 10, 30), "present", "DATE", "1990-03", None),
+        # "the fourth quarter" in a January story is the one just ended (unless future)
+        ("the fourth quarter", dt.date(1998, 1, 26), None, "DATE", "1997-Q4", None),
+        ("the fourth quarter", dt.date(1998, 1, 26), "future", "DATE", "1998-Q4", None),
+        # year-end: the year, mod END (the last one in the past tense: "since year-end")
+        ("year-end", A1989, None, "DATE", "1989", "END"),
+        ("year's end", A1989, None, "DATE", "1989", "END"),
+        ("year-end", A1989, "past", "DATE", "1988", "END"),
+        # "the week of March 6": the ISO week holding the day
+        ("the week of March 6", dt.date(2000, 2, 24), None, "DATE", "2000-W10", None),
+        ("the week of March 6", None, None, "DATE", "XXXX-WXX", None),
+        # parts of a day with a modifier or a clock hour in words
+        ("later this afternoon", dt.date(1998, 2, 22), None, "TIME", "1998-02-22TAF", "END"),
+        ("mid-afternoon yesterday", dt.date(1989, 11, 2), None, "TIME", "1989-11-01TAF", None),
+        ("mid afternoon", dt.date(1998, 3, 6), None, "TIME", "1998-03-06TAF", None),
+        ("4 in the morning", dt.date(2000, 4, 5), None, "TIME", "2000-04-05T04:00", None),
+        ("eight in the evening", None, None, "TIME", "XXXX-XX-XXT20:00", None),
+        ("that same day", dt.date(1999, 2, 6), None, "DATE", "1999-02-06", None),
+        # spelled-out days in transcripts; "this coming Sunday"
+        ("March eighth", dt.date(1998, 3, 5), None, "DATE", "1998-03-08", None),
+        ("this coming Sunday, March eighth", dt.date(1998, 3, 5), None, "DATE", "1998-03-08", None),
+        ("this coming Sunday", dt.date(1998, 3, 5), None, "DATE", "1998-03-08", None),
+        # US Election Day: the Tuesday after the first Monday of November
+        ("Election Day", dt.date(1998, 10, 26), None, "DATE", "1998-11-03", None),
+        ("Election Day 2000", None, None, "DATE", "2000-11-07", None),
+        # counts of units with a word between ("two more weeks", "eight trading days")
+        ("at least two more weeks", None, None, "DURATION", "P2W", "EQUAL_OR_MORE"),
+        ("an additional year", None, None, "DURATION", "P1Y", None),
+        ("Eight trading days", None, None, "DURATION", "P8D", None),
+        ("almost a hundred years", None, None, "DURATION", "P100Y", "LESS_THAN"),
+        ("a minute and a half", None, None, "DURATION", "PT1M30S", None),
+        # a set of parts of days; "the then current" is a past present
+        ("Tuesday nights", None, None, "SET", "XXXX-WXX-2TNI", None),
+        ("then current", A1989, None, "DATE", "PAST_REF", None),
+        # "the same month last year" with no month before it: the publication month, a year back
+        ("the same month last year", dt.date(2005, 1, 14), None, "DATE", "2004-01", None),
+        ("the same month last year", None, None, "DATE", "XXXX-XX", None),
+    ],
+)
+def test_normalise_round4(text, anchor, tense, type_, value, mod):
+    tx = normalise(text, anchor, tense=tense)
+    assert tx is not None and (tx.type, tx.value, tx.mod) == (type_, value, mod), tx

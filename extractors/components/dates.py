@@ -81,6 +81,10 @@ _MONTH_ABBR = sorted(set(MONTHS) | {m + "." for m in MONTHS if len(m) <= 4})
 _MONTH_FULL = [m for m in MONTHS if len(m) > 3]
 _PARTS = ["morning", "afternoon", "evening", "night"]
 _HOLIDAY_FIRST = ["christmas", "thanksgiving", "easter", "halloween"]
+#: spelled-out days of the month ("March eighth"; "first" / "second" are too common alone)
+_ORD_DAYS = ["third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+             "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+             "eighteenth", "nineteenth", "twentieth", "thirtieth"]
 #: single words that are time expressions only in some uses ("a fall in prices",
 #: "night" as a noun, "annual" as an adjective)
 _NEEDS_CONTEXT = {"fall", "spring", "night", "nights", "annual", "quarterly", "daily", "weekly",
@@ -105,6 +109,7 @@ def _patterns() -> Dict[str, List[List[dict]]]:
             [{"LOWER": "at"}, {"LOWER": "present"}],
             [{"LOWER": "the"}, {"LOWER": {"IN": ["years", "months", "weeks", "days"]}}, {"LOWER": {"IN": ["ahead"]}}],
             [{"LOWER": "current", "TAG": "JJ"}],
+            [{"LOWER": "then"}, {"LOWER": "current"}],
             [{"LOWER": "the"}, {"LOWER": "near"}, {"LOWER": {"IN": ["future", "term"]}}],
             [{"LOWER": "the"}, {"LOWER": {"IN": ["short", "long"]}}, {"LOWER": "term"}],
         ],
@@ -124,6 +129,9 @@ def _patterns() -> Dict[str, List[List[dict]]]:
         "DURATION": [
             [{"LOWER": {"IN": rel_adj}}, num, unit],
             [num, unit],
+            # "two more weeks", "eight trading days", "an additional year", "a hundred years"
+            [num, {"LOWER": {"IN": ["more", "additional", "extra", "further", "trading", "business", "working"]}}, unit],
+            [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["additional", "extra", "further", "hundred", "thousand"]}}, unit],
             [{"LOWER": {"IN": rel_adj}}, {"LOWER": {"IN": ["few", "several", "many"]}, "OP": "?"}, unit],
             [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["few", "couple"]}}, {"LOWER": "of", "OP": "?"}, unit],
             [{"LOWER": {"IN": ["several", "many"]}}, unit],
@@ -133,12 +141,18 @@ def _patterns() -> Dict[str, List[List[dict]]]:
             [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["year", "month", "week", "day", "decade", "hour", "fortnight", "century"]}}],
         ],
         "REL": [
-            [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": {"IN": ["this", "that", "last", "next"]}}, {"LOWER": {"IN": ["year", "month", "week", "quarter"]}}],
+            [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": {"IN": ["this", "that", "last", "next"]}}, {"LOWER": {"IN": ["year", "month", "week", "quarter", "morning", "afternoon", "evening"]}}],
+            [{"LOWER": "that"}, {"LOWER": "same"}, {"LOWER": {"IN": ["day", "night", "morning", "week", "month", "year"]}}],
+            [{"LOWER": "mid"}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["morning", "afternoon", "evening"]}},
+             {"LOWER": {"IN": ["yesterday", "today", "tomorrow"]}, "OP": "?"}],
+            [{"LOWER": "election"}, {"LOWER": "day", "IS_TITLE": True}],
             [{"LOWER": {"IN": _REL}}, {"LOWER": {"IN": ["year", "month", "week", "weekend", "quarter", "decade", "century", "fortnight"]}}],
             [{"LOWER": {"IN": ["today", "yesterday", "tomorrow", "tonight"]}}],
+            [{"LOWER": "year"}, {"ORTH": {"IN": ["-", "'s", "\u2019s"]}, "OP": "?"}, {"LOWER": "end"}],
             [{"LOWER": {"IN": ["year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"]}}, {"LOWER": {"IN": ["ago", "earlier", "later"]}}],
             [{"LOWER": {"IN": ["a", "one", "two", "three", "four", "five", "six", "ten"]}}, {"LOWER": {"IN": ["year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"]}}, {"LOWER": {"IN": ["ago", "earlier", "later"]}}],
             [{"LOWER": "year"}, {"ORTH": "-"}, {"LOWER": {"IN": ["earlier", "ago"]}}],
+            [{"LOWER": "year"}, {"ORTH": "-"}, {"LOWER": {"IN": ["earlier", "ago"]}}, {"LOWER": {"IN": ["quarter", "period"]}}],
             [{"LOWER": {"IN": _SEASONS}}],
             [{"LOWER": {"IN": ["this", "last", "next"]}}, {"LOWER": {"IN": _SEASONS}}],
         ],
@@ -146,6 +160,8 @@ def _patterns() -> Dict[str, List[List[dict]]]:
             [{"SHAPE": {"IN": ["d:dd", "dd:dd"]}}, {"LOWER": {"IN": _AMPM}, "OP": "?"}, {"LOWER": {"IN": _ZONES}, "OP": "?"}],
             [{"SHAPE": {"IN": ["d", "dd", "d.dd", "dd.dd"]}}, {"LOWER": {"IN": _AMPM}}, {"LOWER": {"IN": _ZONES}, "OP": "?"}],
             [{"LOWER": {"IN": ["noon", "midnight", "midday"]}}],
+            # "at 4 in the morning"
+            [{"SHAPE": {"IN": ["d", "dd"]}}, {"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": {"IN": ["morning", "afternoon", "evening"]}}],
         ],
         "QUARTER": [
             [{"LOWER": {"IN": _ORD}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["quarter", "half"]}}],
@@ -157,8 +173,12 @@ def _patterns() -> Dict[str, List[List[dict]]]:
         ],
         "CAL": [
             [{"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}],
-            [{"LOWER": {"IN": ["last", "this", "next"]}}, {"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}],
-            [{"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}, {"LOWER": {"IN": _PARTS}}],
+            [{"LOWER": {"IN": ["last", "this", "next", "coming"]}}, {"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}],
+            [{"LOWER": "this"}, {"LOWER": {"IN": ["coming", "past"]}}, {"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}],
+            # transcripts: "March eighth"
+            [{"LOWER": {"IN": _MONTH_FULL}, "IS_TITLE": True}, {"LOWER": {"IN": _ORD_DAYS}}],
+            [{"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}, {"LOWER": {"IN": _PARTS + ["mornings", "afternoons", "evenings", "nights"]}}],
+            [{"LOWER": {"IN": ["early", "late"]}}, {"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}, {"LOWER": {"IN": _PARTS}}],
             [{"LOWER": {"IN": _MONTH_ABBR}}, {"SHAPE": {"IN": ["d", "dd", "dxx", "ddxx"]}},
              {"ORTH": ",", "OP": "?"}, {"SHAPE": "dddd", "OP": "?"}],
             [{"LOWER": {"IN": _HOLIDAY_FIRST}, "IS_TITLE": True}, {"LOWER": {"IN": ["day", "eve", "sunday", "monday", "week"]}, "OP": "?"}],
@@ -179,11 +199,14 @@ _THE_BEFORE = {"past", "last", "next", "coming", "previous", "following", "first
 
 
 #: words too common to anchor a pattern: each pattern has a rarer required token
-_VERY_COMMON = {"the", "a", "an", "at", "of", "per", "every", "each", "this", "that", "these", "those", "one", "two"}
+_VERY_COMMON = {"the", "a", "an", "at", "of", "per", "every", "each", "this", "that", "these", "those", "one", "two", "then"}
 _NOT_ANCHORS = {"last", "next", "other", "past", "first", "second", "final", "latest", "current",
                 "early", "late", "mid", "once", "twice", "earlier", "later", "few", "several", "many",
                 "three", "four", "five", "six", "ten", "same", "coming", "previous",
-                "following", "recent", "fiscal", "financial", "full", "entire", "whole", "calendar"}
+                "following", "recent", "fiscal", "financial", "full", "entire", "whole", "calendar",
+                # common words of the round-4 patterns: the anchor is their unit word instead
+                "in", "more", "business", "working", "trading", "further", "additional",
+                "extra", "hundred", "thousand"}
 
 
 # --------------------------------------------------------------------------- factory
@@ -356,12 +379,27 @@ class DateExtractor(Pipe):
             e -= 1
         # "the corresponding period [last year]", "the quarter [a year ago]": one expression,
         # the year-ago quarter (read here rather than by a long Matcher pattern)
-        if doc[s].lower_ in ("last", "a") and s >= 2 and doc[s - 1].lower_ in ("quarter", "period"):
+        if doc[s].lower_ in ("last", "a") and s >= 2 and doc[s - 1].lower_ in ("quarter", "period", "month", "day"):
             k = s - 2
             if k >= 1 and doc[k].lower_ in ("same", "corresponding", "comparable"):
                 k -= 1
-            if doc[k].lower_ == "the" and doc[s:e].text.lower() in ("last year", "a year ago", "a year earlier"):
+            elif doc[s - 1].lower_ in ("month", "day"):
+                k = -1  # only "the same month last year", not "the month last year"
+            if k >= 0 and doc[k].lower_ == "the" and doc[s:e].text.lower() in ("last year", "a year ago", "a year earlier"):
                 s = k
+        # "[a minute] and a half": one duration (PT1M30S)
+        if e + 3 <= len(doc) and doc[e - 1].lower_ in _UNIT_WORDS and doc[e].lower_ == "and" \
+                and doc[e + 1].lower_ == "a" and doc[e + 2].lower_ == "half":
+            e += 3
+        # "the week of [March 6]": the week (TimeML: the ISO week holding the day)
+        if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ == "week" and e - s <= 4 \
+                and doc[s].lower_.rstrip(".") in MONTHS:
+            s -= 2
+            if s > 0 and doc[s - 1].lower_ == "the":
+                s -= 1
+        # "up from seven [a year ago]": a count before "a year ago" is not part of it
+        if e - s >= 3 and doc[s].like_num and doc[s + 1].lower_ in ("a", "an") and doc[s + 2].lower_ in _UNIT_WORDS:
+            s += 1
         # a day number the model left out: "15 [November 2023]"
         if s > 0 and doc[s].lower_.rstrip(".") in MONTHS and doc[s - 1].text.isdecimal() and len(doc[s - 1].text) <= 2 \
                 and 1 <= int(doc[s - 1].text) <= 31:
@@ -423,7 +461,8 @@ class DateExtractor(Pipe):
                              and tx.value and _DAY_VALUE.match(tx.value))
                 if (date_time or time_date) and ptx.value:
                     joined = doc[psp.start:sp.end]
-                    jtx = normalise(joined.text, anchor, tense=tense_of(joined), fiscal_year_start=self.fiscal_year_start)
+                    tense = "future" if _future_cue(joined) else ("past" if _past_cue(joined) else tense_of(joined))
+                    jtx = normalise(joined.text, anchor, tense=tense, fiscal_year_start=self.fiscal_year_start)
                     if jtx is not None and jtx.type == "TIME":
                         out[-1] = (joined, jtx)
                         continue
@@ -483,6 +522,8 @@ def _plausible(sp: Span) -> bool:
         return False
     if not _year_plausible(sp):
         return False
+    if not _not_a_name(sp):
+        return False
     last = sp[-1]
     if last.lower_ in _SEASON_WORDS:
         # "the autumn statement", "spring budget": a name, not a time; "the fall in prices",
@@ -498,6 +539,15 @@ def _plausible(sp: Span) -> bool:
             if nxt is not None and nxt.lower_ in ("in", "of") \
                     and not (sp.end + 1 < len(doc) and (doc[sp.end + 1].shape_ == "dddd" or doc[sp.end + 1].lower_ in ("this", "last", "next"))):
                 return False
+    if last.lower_ in ("quarter", "quarters", "half") and nxt is not None:
+        # "more than a quarter of the market" (a fraction), "the quarter-to-quarter
+        # comparison" (a modifier): not the calendar quarter
+        named = any(t.lower_ in _ORD or t.lower_ in ("this", "last", "next", "same", "comparable") for t in sp)
+        if nxt.lower_ == "of" and not named and sp[0].lower_ not in ("the", "that", "this") \
+                and sp.end + 1 < len(doc) and doc[sp.end + 1].lower_ in ("the", "a", "an", "its", "their", "all"):
+            return False
+        if nxt.text in ("-", "\u2013") and sp.end + 1 < len(doc) and doc[sp.end + 1].lower_ == "to":
+            return False
     if _FRACTION.match(sp.text):
         return False  # "a quarter of", "three-quarters": a fraction
     if len(sp) == 1:
@@ -517,25 +567,130 @@ def _plausible(sp: Span) -> bool:
     return True
 
 
+_QUOTES = {'"', "``", "''", "`", "\u201c", "\u201d", "'", "\u2018", "\u2019"}
+#: nouns after "today's" that make it the present in general, not the day ("today's youth",
+#: "in today's world"): TimeML corpora leave these out
+_GENERIC_AFTER_TODAY = {"world", "youth", "society", "generation", "economy", "market", "standards",
+                        "age", "times", "culture", "climate", "environment"}
+
+
+def _not_a_name(sp: Span) -> bool:
+    """False for words that look temporal but name something else: the noun "march" ("this
+    march", "the annual March for Life", "the March of the Combatant Mothers"), titles in
+    quotes ("This Week With David Brinkley", "60 Minutes", "High Noon"), and "today's"
+    before a generic noun ("today's youth", "in today's world")."""
+    doc = sp.doc
+    first = sp[0]
+    months = [t for t in sp if t.lower_ in ("march", "may")]
+    if months and len(sp) <= 2 and not any(t.like_num for t in sp):
+        m = months[0]
+        if m.text.islower() and not doc.text.islower():
+            return False  # "this march", "the march": the noun
+        k = sp.start - 1
+        while k >= 0 and doc[k].text in _QUOTES:
+            k -= 1
+        nxt = doc[sp.end] if sp.end < len(doc) else None
+        if len(sp) == 1 and k >= 0 and doc[k].lower_ in ("the", "a", "an", "annual", "first", "second") \
+                and nxt is not None and nxt.lower_ in ("for", "of", "on", "against", "to", "through"):
+            return False  # "the annual March for Life"
+    # a title in quotes: a unit word or "noon" capitalised inside the sentence
+    prev = doc[sp.start - 1] if sp.start > 0 else None
+    for t in sp:
+        if t.lower_ in _UNIT_WORDS or t.lower_ in ("noon", "midnight"):
+            sent_first = t.i == 0 or t.is_sent_start
+            if t.text[:1].isupper() and not t.text.isupper() and not sent_first and t.i > sp.start \
+                    and prev is not None and prev.text in _QUOTES:
+                return False  # "This Week With David Brinkley", ''60 Minutes''
+            if t.lower_ == "noon" and t.i > 0 and doc[t.i - 1].lower_ == "high":
+                return False  # "High Noon", "high noon comes today"
+    if len(sp) == 1 and first.lower_ == "today" and sp.end + 1 < len(doc) and doc[sp.end].tag_ == "POS":
+        after = doc[sp.end + 1]
+        if after.lower_ in _GENERIC_AFTER_TODAY:
+            return False  # not "today's editions", "today's meeting"
+    return True
+
+
 #: words before a time that make it a future limit: "as early as Tuesday", "postponed
 #: until Tuesday morning"
 _FUTURE_BEFORE = (("as", "early", "as"), ("as", "soon", "as"), ("no", "later", "than"), ("not", "before"))
 _FUTURE_FIRST = {w[0] for w in _FUTURE_BEFORE}
+_FUTURE_LAST = {w[-1] for w in _FUTURE_BEFORE}
 _DEFER_VERBS = {"postponed", "postpone", "postpones", "delayed", "delay", "delays", "deferred",
-                "extended", "extend", "extends", "adjourned", "adjourn", "put", "pushed", "moved"}
+                "extended", "extend", "extends", "adjourned", "adjourn", "put", "pushed", "moved",
+                # a deadline granted: "gave Merieux until mid-November to submit"
+                "gave", "give", "gives", "given", "granted", "grant", "grants", "deadline"}
+#: words of planning whose time argument is the planned event's ("the team planned to leave
+#: on Thursday", "the accession was planned for early March")
+_PLAN_HEADS = {"planned", "scheduled", "slated", "rescheduled", "intended"}
+_WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _future_cue(sp: Span) -> bool:
+    """Cues that put the time after the time of speaking whatever the tense of the verb:
+    "as early as Tuesday", "postponed until Tuesday morning", a deadline granted "until
+    mid-November" or extended "through January", a change "effective Feb. 1", a plan
+    reported in the past ("planned to leave on Thursday", "was planned for early March",
+    "a summit set for April")."""
     doc = sp.doc
     s = sp.start
-    for words in _FUTURE_BEFORE:
-        n = len(words)
-        if s - n >= 0 and tuple(t.lower_ for t in doc[s - n:s]) == words:
-            return True
-    if s > 0 and doc[s - 1].lower_ in ("until", "till", "to"):
+    before = doc[s - 1].lower_ if s > 0 else ""
+    if before in _FUTURE_LAST:
+        for words in _FUTURE_BEFORE:
+            n = len(words)
+            if s - n >= 0 and tuple(t.lower_ for t in doc[s - n:s]) == words:
+                return True
+    if before in ("until", "till", "to", "through"):
         prep = doc[s - 1]
-        if prep.head.lower_ in _DEFER_VERBS:
+        if prep.head.lower_ in _DEFER_VERBS or (before != "to" and prep.head.head.lower_ in _DEFER_VERBS
+                                                and prep.head.tag_.startswith("NN")):
             return True
+    # "effective Feb. 1", "effective on June 1", "effective as of Jan. 1"
+    k = s - 1
+    while k >= 0 and s - k <= 3 and doc[k].lower_ in ("on", "as", "of", "from"):
+        k -= 1
+    if k >= 0 and doc[k].lower_ == "effective":
+        return True
+    return _planned(sp)
+
+
+def _planned(sp: Span) -> bool:
+    """The time of a plan reported in the past is the planned event's, ahead of the time of
+    speaking: a weekday ("planned to leave Nairobi on Thursday", "planned a demonstration on
+    Saturday") or a "for" argument ("was planned for early March", "a summit set for
+    Washington in April"). Not a past perfect ("had been scheduled to expire Friday")."""
+    doc = sp.doc
+    tok: Token = sp.root
+    preps = []
+    seen = 0
+    while not tok.tag_.startswith("VB") and tok.head is not tok and seen < 4:
+        if tok.dep_ == "prep":
+            preps.append(tok.lower_)
+        tok = tok.head
+        seen += 1
+    if not tok.tag_.startswith("VB") or sp.start < tok.i:
+        return False  # "On Friday, the government planned to pay ...": the time of the planning
+    if tok.lower_ not in _PLAN_HEADS and tok.lower_ != "set" and tok.head.lower_ not in _PLAN_HEADS:
+        return False
+    weekday = any(t.lower_ in _WEEKDAY_WORDS for t in sp)
+    prep = doc[sp.start - 1] if sp.start > 0 and doc[sp.start - 1].tag_ == "IN" else None
+    if prep is not None and prep.lower_ not in preps:
+        preps.append(prep.lower_)
+    if tok.lower_ == "set" and tok.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        preps.append("for")  # "a summit set for Washington in April"
+    if not (weekday and not (set(preps) - {"on"}) or "for" in preps):
+        return False
+
+    def perfect(v: Token) -> bool:
+        return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in v.children) \
+            or any(c.lower_ == "previously" for c in v.children)
+
+    if tok.lower_ in _PLAN_HEADS or (tok.lower_ == "set" and tok.tag_ == "VBN" and "for" in preps):
+        # "planned a demonstration on Saturday", "was planned for", "a summit set for April"
+        # (a reduced relative is read by tense_of)
+        return not perfect(tok) and not (tok.dep_ == "acl" and tok.lower_ != "set")
+    head = tok.head
+    if tok.tag_ == "VB" and tok.dep_ == "xcomp" and head is not tok and head.lower_ in _PLAN_HEADS:
+        return not perfect(head) and head.dep_ != "acl"  # "planned to leave on Thursday"
     return False
 
 
@@ -622,6 +777,7 @@ _YEAR_AGO = re.compile(
     r"^(?:(?:a|one|the|some) )?(?:full )?(?:year|12 months|twelve months)[ -](?:ago|earlier|before)$|"
     r"^(?:the )?(?:comparable |same |corresponding )?year[ -](?:ago|earlier)(?: (?:quarter|period|results?))?$|"
     r"^(?:the )?(?:comparable |same |corresponding )?(?:quarter|period) (?:a year (?:ago|earlier)|last year)$|"
+    r"^the (?:same|corresponding) (?:month|day) (?:a year (?:ago|earlier)|last year)$|"
     r"^last year's (?:quarter|period)$", re.I)
 #: "the 1989 period": the quarter under discussion, in that year
 _YEAR_PERIOD = re.compile(r"^the (\d{4}) (?:quarter|period)$", re.I)
@@ -684,6 +840,9 @@ def _resolve_in_context(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tup
     out: List[Tuple[Span, Timex]] = []
     last: Optional[Tuple[str, int]] = None  # (value, sentence start token)
     last_quarter: Optional[str] = None  # the first quarter the text names ("the third quarter")
+    #: the last stretch of months named ("the first nine months"): "a year earlier" after it
+    #: is the year, not the story's quarter
+    months_period: Optional[Tuple[str, int]] = None
     prev_sent_start = -1
     cur_sent_start = -1
     for sp, tx in results:
@@ -696,11 +855,19 @@ def _resolve_in_context(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tup
         if near and tx.value and tx.type == "DATE":
             ref_value = last[0]
             ref = _POINT.match(ref_value)
-            if ref and _YEAR_AGO.match(low) and (ref.group(2) or ref.group(3)):
+            if ref and _YEAR_AGO.match(low) and last_quarter and ("quarter" in low or "period" in low):
+                # "the year-earlier period": the story's quarter a year before, not the last
+                # quarter mentioned ("after a flat second quarter, ... the year-earlier period")
+                new = tx.with_(value=f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}")
+            elif ref and _YEAR_AGO.match(low) and (ref.group(2) or ref.group(3)):
                 y = int(ref.group(1)) - 1
                 part = ref.group(2)
                 rest = ref_value[4:]
-                if low.endswith(("quarter", "period")) or low.startswith(("the quarter", "the period", "the same", "the corresponding", "the comparable", "quarter", "period")):
+                if re.match(r"the (?:same|corresponding) (?:month|day) ", low):
+                    # "December sales fell 0.7% on the same month last year": the month (day) a
+                    # year before
+                    rest = ref_value[4:7] if " month " in low else (ref_value[4:10] if ref.group(3) else None)
+                elif low.endswith(("quarter", "period")) or low.startswith(("the quarter", "the period", "the same", "the corresponding", "the comparable", "quarter", "period")):
                     # "the year-ago quarter": the quarter of the date mentioned, a year before
                     q = part if part.startswith("Q") else (f"Q{(int(part) - 1) // 3 + 1}" if not part.startswith("H") else None)
                     rest = f"-{q}" if q else None
@@ -723,13 +890,22 @@ def _resolve_in_context(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tup
         elif new is tx and last_quarter and tx.type == "DATE" and _YEAR_PERIOD.match(low):
             new = tx.with_(value=_YEAR_PERIOD.match(low).group(1) + last_quarter[4:])
         elif new is tx and last_quarter and tx.type == "DATE" and _YEAR_AGO.match(low) and not near \
-                and ("quarter" in low or "period" in low):
-            # "the year-ago quarter" with no date nearby: the story's quarter, a year before
+                and ("quarter" in low or "period" in low
+                     or not (months_period and months_period[1] in (cur_sent_start, prev_sent_start))):
+            # "the year-ago quarter", "a year ago" with no date nearby: the story's quarter, a
+            # year before (not right after "the first nine months")
             new = tx.with_(value=f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}")
         if last_quarter is None and new.value and re.fullmatch(r"\d{4}-Q[1-4]", new.value) \
                 and low not in _THE_QUARTER and not _YEAR_AGO.match(low) and not _YEAR_PERIOD.match(low):
             last_quarter = new.value
         out.append((sp, new))
+        if new.type == "DURATION" and new.value and re.fullmatch(r"P\d+M", new.value):
+            # "In the first nine months, net rose 10% from a year earlier": the stretch of
+            # months is what "a year earlier" refers to, not a quarter named before it
+            months_period = (new.value, cur_sent_start)
+            last = None
+        elif new.value and new.type in ("DATE", "TIME") and not _YEAR_AGO.match(low):
+            months_period = None
         # a year-ago period ("in the 1988 period") is not a reference for "a year ago"
         past_period = bool(_YEAR_PERIOD.match(low)) and last_quarter is not None and new.value[:4] != last_quarter[:4]
         if new.value and new.type in ("DATE", "TIME") and _POINT.match(new.value[:10].rstrip("T")) and not _YEAR_AGO.match(low) \

@@ -111,7 +111,7 @@ PRESENT = {"now", "currently", "current", "present", "the present", "at present"
            "presently", "the present time", "present day", "the present day",
            "this time", "at this time", "contemporary", "so far", "to date", "as yet"}
 PAST = {"the past", "recently", "recent", "previously", "formerly", "earlier", "once",
-        "in the past", "lately", "the recent past", "former times", "before", "past",
+        "then current", "the then current", "in the past", "lately", "the recent past", "former times", "before", "past",
         "in recent times", "recent times", "hitherto", "of late", "historically"}
 FUTURE = {"the future", "future", "soon", "in the future", "shortly", "later",
           "the near future", "the coming", "eventually", "someday", "in future",
@@ -147,7 +147,7 @@ MODS_SUFFIX: Tuple[Tuple[str, str], ...] = (
 )
 
 _WORD_NUM = "|".join(sorted((re.escape(w) for w in SMALL), key=len, reverse=True))
-_NUM = rf"(?:\d[\d,]*(?:\.\d+)?(?: \d/\d)?|(?:{_WORD_NUM})(?: (?:{_WORD_NUM}))*(?: and a half)?|half an?|a half)"
+_NUM = rf"(?:\d[\d,]*(?:\.\d+)?(?: \d/\d)?|(?:{_WORD_NUM})(?: (?:{_WORD_NUM}|hundred|thousand))*(?: and a half)?|half an?|a half)"
 _UNIT_RE = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|yrs?|decades?|century|centuries|millennium|millennia)"
 
 
@@ -295,16 +295,19 @@ def _rel(anchor: Optional[_dt.date], unit: str, n: int, typ: str = "DATE") -> Ti
 
 def _year_of_month(month: int, anchor: _dt.date, tense: Optional[str]) -> int:
     """The year of a bare month name: past tense takes the last such month up to the
-    publication month, future tense the next one from it; with no tense, the nearest
-    (within six months either way)."""
+    publication month, future tense the next one from it; present tense the nearest (within
+    six months either way); with no tense at all, news looks back further than ahead: the
+    month within the seven months before and the four after the publication month ("from
+    $29.75 in March" in October is the last March, "by February" the next one)."""
     if tense == "past":
         return anchor.year - 1 if month > anchor.month else anchor.year
     if tense == "future":
         return anchor.year + 1 if month < anchor.month else anchor.year
     diff = month - anchor.month
-    if diff > 6:
+    ahead, back = (6, 6) if tense == "present" else (4, 7)
+    if diff > ahead:
         return anchor.year - 1
-    if diff < -6:
+    if diff < -back:
         return anchor.year + 1
     return anchor.year
 
@@ -366,6 +369,8 @@ HOLIDAYS: dict = {
     "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
     "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
     "labor day": lambda y: _nth_weekday(y, 9, 1, 1),
+    # US federal elections: the Tuesday after the first Monday of November
+    "election day": lambda y: _nth_weekday(y, 11, 1, 1) + _dt.timedelta(days=1),
     "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
     "mothers day": lambda y: _nth_weekday(y, 5, 7, 2),
 }
@@ -474,6 +479,10 @@ def _set(t, anchor, tense, fy):
     # which the caller knows from the context ("800 reports a month")
     if core in _SET_ADVERBS and (core != t or core.split()[0] not in ("a", "an")):
         return Timex("SET", _SET_ADVERBS[core])
+    m = re.fullmatch(rf"({_WD_RE})s? (mornings|afternoons|evenings|nights)", t)
+    if m:
+        # "Tuesday nights": every Tuesday night
+        return Timex("SET", f"XXXX-WXX-{WEEKDAYS[m.group(1)]}T{PARTS_OF_DAY[m.group(2)[:-1]]}")
     m = re.fullmatch(r"(mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)", t)
     if m:
         wd = WEEKDAYS.get(t[:-1])
@@ -547,6 +556,8 @@ _NEXT_ADJ = {"next", "coming", "following", "ensuing", "subsequent", "upcoming",
 
 def _durations(t, anchor, tense, fy):
     t = re.sub(rf"^(.*?) ?({_UNIT_RE}) and a half$", r"\1 and a half \2", t)
+    # "two more weeks", "eight trading days", "an additional year": the count of units
+    t = re.sub(rf"^((?:{_NUM}) )(?:more|additional|extra|further|trading|business|working) (?={_UNIT_RE}$)", r"\1", t)
     m = _DUR.fullmatch(t)
     if not m:
         return None
@@ -643,14 +654,20 @@ def _relative(t, anchor, tense, fy):
               "yesterday evening": -1, "this morning": 0, "this afternoon": 0, "this evening": 0,
               "tomorrow morning": 1, "tomorrow night": 1, "tomorrow evening": 1,
               "tomorrow afternoon": 1, "yesterday night": -1, "earlier today": 0,
-              "later today": 0, "earlier that day": 0, "later that day": 0, "the same night": 0}
+              "later today": 0, "earlier that day": 0, "later that day": 0, "the same night": 0,
+              "that same day": 0, "that same night": 0, "later this morning": 0, "earlier this morning": 0,
+              "later this afternoon": 0, "earlier this afternoon": 0, "later this evening": 0,
+              "earlier this evening": 0, "mid morning": 0, "mid afternoon": 0, "mid evening": 0,
+              "mid morning today": 0, "mid afternoon today": 0, "mid morning yesterday": -1,
+              "mid afternoon yesterday": -1, "mid evening yesterday": -1, "mid morning tomorrow": 1,
+              "mid afternoon tomorrow": 1}
     if t in simple:
         k = simple[t]
         part = None
         for w, code in PARTS_OF_DAY.items():
-            if t.endswith(w) or (w == "night" and t in ("tonight", "last night")):
+            if w in t.split() or (w == "night" and t in ("tonight", "last night")):
                 part = code
-        if t in ("overnight",):
+        if t in ("overnight", "that same night"):
             part = "NI"
         if t in ("the next morning", "the following morning"):
             part = None  # TimeML: the day
@@ -661,6 +678,23 @@ def _relative(t, anchor, tense, fy):
         if part:
             return Timex("TIME", f"{d.isoformat()}T{part}", mod=mod, anchored=True)
         return Timex("DATE", d.isoformat(), mod=mod, anchored=True)
+    m = re.fullmatch(r"the (?:same|corresponding) (month|day) (?:last year|a year ago|a year earlier)", t)
+    if m:
+        # "the same month last year" with no month named before it: the publication month
+        return _rel(shift(anchor, "year", -1) if anchor else None, m.group(1), 0)
+    m = re.fullmatch(r"(?:the )?week of (.+)", t)
+    if m:
+        r = _absolute(m.group(1), anchor, tense, fy)
+        if r is not None and r.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.value):
+            return Timex("DATE", _fmt(_dt.date.fromisoformat(r.value), "week"), anchored=r.anchored)
+        if r is not None and r.value and r.value.startswith("XXXX"):
+            return Timex("DATE", "XXXX-WXX")
+        return None
+    if t in ("year end", "the year end", "this year end", "around year end"):
+        # "by year-end", "by year's end": the end of the current year (of the last one in
+        # the past tense: "since year-end"), TimeML value the year, mod END
+        r = _rel(anchor, "year", -1 if tense == "past" else 0)
+        return r.with_(mod="END" if not t.startswith("around") else "APPROX")
     m = re.fullmatch(r"(earlier|later) (this|that|last|next) (week|month|year|quarter|decade|century)", t)
     if m:
         k = {"this": 0, "that": 0, "last": -1, "next": 1}[m.group(2)]
@@ -768,6 +802,9 @@ def _quarters(t, anchor, tense, fy):
             year = anchor.year
             if tense == "past" and num >= cur:
                 year -= 1 if num > cur else 0
+            elif tense != "future" and cur == 1 and num == nmax:
+                # "the fourth quarter" in a January story: the one just ended
+                year -= 1
             if ago:
                 year -= 1
             yr_from_anchor = True
@@ -851,8 +888,15 @@ def _day_ok(y: Optional[int], mo: int, d: int) -> bool:
         return False
 
 
+_ORD_WORD_RE = re.compile(r"\b(" + "|".join(sorted((w for w in ORDINALS if w.isalpha() or "-" in w or " " in w),
+                                                     key=len, reverse=True)) + r")$")
+
+
 def _absolute(t, anchor, tense, fy):
-    t2 = re.sub(rf"^(?:on )?(?:(?:last|this|next|on) )?{_WD_RE},? (?:the )?", "", t)
+    # transcripts spell the day: "march eighth", "sunday, march twenty-first"
+    if re.search(_MONTH_RE + r" ", t):
+        t = _ORD_WORD_RE.sub(lambda m: str(ORDINALS[m.group(1)]), t)
+    t2 = re.sub(rf"^(?:on )?(?:(?:last|this|next|on|this coming|this past|coming) )?{_WD_RE},? (?:the )?", "", t)
     weekday_given = t2 != t
     # day month year / month day year
     m = (re.fullmatch(rf"(?:the )?(?P<d>{_DAY_RE}) (?:of )?(?P<m>{_MONTH_RE}),?(?: (?P<y>{_YEAR_RE}))?", t2)
@@ -1218,6 +1262,14 @@ def _times(t, anchor, tense, fy):
         s = re.sub(r"^(?:at|by|around|about|shortly after|shortly before|until) ", "", s).strip()
         if s in special:
             return special[s]
+        m = re.fullmatch(r"(\d{1,2}|[a-z]+)(?: o'clock)? in the (morning|afternoon|evening)", s)
+        if m:
+            # "4 in the morning", "eight in the evening"
+            h = int(m.group(1)) if m.group(1).isdecimal() else parse_number(m.group(1))
+            if h is None or not 1 <= h <= 12 or h != int(h):
+                return None
+            h = int(h) % 12 + (12 if m.group(2) != "morning" else 0)
+            return f"{h:02d}:00"
         m = _TIME.fullmatch(s)
         if not m:
             return None
