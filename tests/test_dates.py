@@ -267,6 +267,9 @@ def test_round4_values(nlp_dates, text, published, expected):
         ("A quarter of offenders were jailed.", ["A quarter"]),
         ("Three-quarters of the staff agreed.", ["Three-quarters"]),
         ("Investors worried about future earnings.", ["future"]),
+        # period-on-period comparisons
+        ("Sales grew 5% year on year.", ["year"]),
+        ("Prices rose month on month.", ["month"]),
     ],
 )
 def test_not_time_expressions_in_context(nlp_dates, text, not_dates):

@@ -522,6 +522,12 @@ def _plausible(sp: Span) -> bool:
         return False
     if not _year_plausible(sp):
         return False
+    # "5% year on year", "month on month": a comparison of periods, not a time expression
+    if len(sp) == 1 and sp[0].lower_ in ("year", "month", "week", "quarter", "day"):
+        prev = doc[sp.start - 1] if sp.start > 0 else None
+        if (nxt is not None and nxt.lower_ == "on" and sp.end + 1 < len(doc) and doc[sp.end + 1].lower_ == sp[0].lower_) \
+                or (prev is not None and prev.lower_ == "on" and sp.start > 1 and doc[sp.start - 2].lower_ == sp[0].lower_):
+            return False
     if not _not_a_name(sp):
         return False
     last = sp[-1]
