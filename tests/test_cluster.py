@@ -8,7 +8,7 @@ import pytest
 
 from extractors.records import Claim, DocumentRecord, Official, Organisation
 from extractors.reconcile import Reconciler, reconcile
-from extractors.reconcile.cluster import average_linkage
+from extractors.reconcile.cluster import average_linkage, refine
 
 
 def rec(doc_id, *, published=None, people=(), orgs=(), figures=(), keywords=(), source=None):
@@ -176,6 +176,67 @@ def test_small_groups_attach_when_sparsely_but_well_linked(links, expected):
     # without the attaching step the short report stays alone
     if len(expected) == 1:
         assert len(average_linkage(nodes, sym, 0.25, rank, days, 10, attach=False)) == 2
+
+
+# --------------------------------------------------------------------------- local moves
+
+
+def _sym(links):
+    out = {}
+    for a, row in links.items():
+        for b, s in row.items():
+            out.setdefault(a, {})[b] = s
+            out.setdefault(b, {})[a] = s
+    return out
+
+
+#: an event of five reports (0-4, published on day 100, links 0.5 between them) and a pair:
+#: report 5 (published on day ``d5``) and report 6 (published on day ``d6``), linked 0.6
+_BIG = {a: {b: 0.5 for b in range(a + 1, 5)} for a in range(5)}
+
+
+@pytest.mark.parametrize(
+    "to_big,d5,d6,veto,expected",
+    [
+        # undated report 6 agrees with all five (0.5 each: 5 x 0.25 = 1.25 against 0.35 with
+        # report 5, a margin over 0.75): it moves to the event most of its links agree with
+        (0.5, 130, None, False, [(0, 1, 2, 3, 4, 6), (5,)]),
+        # linked to three of the five only (3 x 0.5 - 5 x 0.25 = 0.25): it stays
+        ({0: 0.5, 1: 0.5, 2: 0.5}, 130, None, False, [(0, 1, 2, 3, 4), (5, 6)]),
+        # links just above the threshold (0.3: 5 x 0.05 = 0.25): not clearly more, it stays
+        (0.3, 130, None, False, [(0, 1, 2, 3, 4), (5, 6)]),
+        # published on day 130: the event of day 100 is too far away
+        (0.5, 130, 130, False, [(0, 1, 2, 3, 4), (5, 6)]),
+        # published on day 104, within the window of both: it moves
+        (0.5, 130, 104, False, [(0, 1, 2, 3, 4, 6), (5,)]),
+        # the group evidence vetoes the move
+        (0.5, 130, None, True, [(0, 1, 2, 3, 4), (5, 6)]),
+    ],
+)
+def test_reports_move_to_the_event_they_agree_with_clearly_more(to_big, d5, d6, veto, expected):
+    links = {a: dict(row) for a, row in _BIG.items()}
+    links[5] = {6: 0.6}
+    links[6] = {b: to_big for b in range(5)} if isinstance(to_big, float) else dict(to_big)
+    links = _sym(links)
+    rank = {n: n for n in range(7)}
+    days = {**{n: 100 for n in range(5)}, 5: d5, 6: d6}
+    can_merge = (lambda a, b: False) if veto else None
+    out = refine([[0, 1, 2, 3, 4], [5, 6]], links, 0.25, rank, days, 10, can_merge)
+    assert sorted(map(tuple, out)) == expected
+
+
+def test_average_linkage_refines_unless_asked_not_to():
+    # agglomeration pairs report 6 with report 5 first (0.9), then the pair cannot join the
+    # event of day 100 (report 5 is on day 130); report 6 agrees with all five reports
+    links = {a: dict(row) for a, row in _BIG.items()}
+    links[5] = {6: 0.9}
+    links[6] = {b: 0.6 for b in range(5)}
+    links = _sym(links)
+    rank = {n: n for n in range(7)}
+    days = {**{n: 100 for n in range(5)}, 5: 130, 6: None}
+    nodes = list(range(7))
+    assert sorted(map(tuple, average_linkage(nodes, links, 0.25, rank, days, 10, attach=False, refine_moves=False))) == [(0, 1, 2, 3, 4), (5, 6)]
+    assert sorted(map(tuple, average_linkage(nodes, links, 0.25, rank, days, 10, attach=False))) == [(0, 1, 2, 3, 4, 6), (5,)]
 
 
 def _story(doc_id, lead, other=(), *, published=None, years=(), keywords="injured reserve saints running back season knee".split()):

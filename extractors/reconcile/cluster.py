@@ -17,6 +17,9 @@ group and a group of undated documents that mostly refer to years long before it
 (written years apart), two groups of at least 4 documents whose leads mostly name other
 people. Afterwards small groups (at most 3 documents) join the group they are sparsely
 but well linked to (:func:`attach_small`): short reports share few words with anything.
+Last, single documents move to the group they agree with clearly more (:func:`refine`):
+an undated report that agglomeration paired with a later report of the same story stays
+there, though most of its links agree with the story's main group.
 Ties are broken by the canonical document order, so the result does not depend on the
 order the records arrive in.
 
@@ -59,6 +62,13 @@ ATTACH_MEAN = 0.25
 ATTACH_MIN_LINKS = 2
 ATTACH_COHESION = 0.5
 
+#: last, a document moves to another group when its agreement with that group (the sum,
+#: over the group's members, of its link minus the merge threshold; a missing link is 0)
+#: exceeds its agreement with its own group by at least REFINE_MARGIN (what three links
+#: of 0.5 add at the default threshold), in at most REFINE_PASSES passes over the documents
+REFINE_MARGIN = 0.75
+REFINE_PASSES = 3
+
 #: group evidence (what single documents do not say, a group does):
 #: years of writing: a group with dated members does not merge with a group whose undated
 #: members (at least GROUP_YEARS_MIN of them referring to some year) mostly (GROUP_SHARE)
@@ -99,6 +109,7 @@ def average_linkage(
     max_span: Optional[int],
     can_merge: Optional[Callable[[List[int], List[int]], bool]] = None,
     attach: Union[bool, Tuple[int, float, float]] = True,
+    refine_moves: bool = True,
 ) -> List[List[int]]:
     """Agglomerate ``nodes`` by average linkage over sparse ``links`` (missing = 0).
 
@@ -110,6 +121,8 @@ def average_linkage(
         larger group they are most linked to, when linked to at least ``cover`` of the
         pairs between them with links of ``mean`` on average (True: ATTACH_SIZE,
         ATTACH_COVER, ATTACH_MEAN; False: no attaching).
+    refine_moves: last, single documents move to the group they agree with clearly more
+        (see :func:`refine`).
     """
     members: Dict[int, List[int]] = {n: [n] for n in nodes}
     span: Dict[int, Tuple[Optional[int], Optional[int]]] = {n: (days.get(n), days.get(n)) for n in nodes}
@@ -162,7 +175,65 @@ def average_linkage(
     if attach:
         size, cover, mean = (ATTACH_SIZE, ATTACH_COVER, ATTACH_MEAN) if attach is True else attach
         groups = attach_small(groups, links, rank, days, max_span, can_merge, size, cover, mean)
+    if refine_moves:
+        groups = refine(groups, links, threshold, rank, days, max_span, can_merge)
     return groups
+
+
+def refine(
+    groups: List[List[int]],
+    links: Dict[int, Dict[int, float]],
+    threshold: float,
+    rank: Dict[int, int],
+    days: Dict[int, Optional[int]],
+    max_span: Optional[int],
+    can_merge: Optional[Callable[[List[int], List[int]], bool]],
+) -> List[List[int]]:
+    """Local moves: a document leaves its group for another when it agrees clearly more
+    with the other, counting for each group the sum over its members of (link -
+    ``threshold``) (a missing link counts as 0; the objective average linkage
+    approximates) and requiring REFINE_MARGIN more. Agglomeration merges whole groups, so
+    a report that fits two groups (an undated report of a story told on two dates, most
+    of whose reports are in the other group) stays with whichever it met first. The move
+    keeps the date span and ``can_merge``; documents are taken in ``rank`` order."""
+    groups = [list(g) for g in groups]
+    where = {n: i for i, g in enumerate(groups) for n in g}
+    order = sorted(where, key=lambda n: rank[n])
+    for _ in range(REFINE_PASSES):
+        moved = False
+        for n in order:
+            i = where[n]
+            sums: Dict[int, float] = {}
+            for m, s in links.get(n, {}).items():
+                j = where.get(m)
+                if j is not None:
+                    sums[j] = sums.get(j, 0.0) + s
+            stay = sums.get(i, 0.0) - threshold * (len(groups[i]) - 1)
+            best: Optional[Tuple[float, int, int]] = None
+            for j, total in sums.items():
+                if j == i:
+                    continue
+                gain = total - threshold * len(groups[j])
+                if gain <= stay + REFINE_MARGIN or gain <= 0:
+                    continue
+                other = groups[j]
+                if best is not None and (gain, -rank[other[0]]) <= best[:2]:
+                    continue
+                dated = [days[x] for x in other + [n] if days.get(x) is not None]
+                if max_span is not None and dated and max(dated) - min(dated) > max_span:
+                    continue
+                if can_merge is not None and not can_merge(other, [n]):
+                    continue
+                best = (gain, -rank[other[0]], j)
+            if best is not None:
+                j = best[2]
+                groups[i].remove(n)
+                groups[j] = sorted(groups[j] + [n], key=lambda x: rank[x])
+                where[n] = j
+                moved = True
+        if not moved:
+            break
+    return [g for g in groups if g]
 
 
 def _cohesion(group: List[int], links: Dict[int, Dict[int, float]]) -> float:
@@ -253,6 +324,8 @@ class Reconciler:
     attach: after agglomeration, small groups join the group they are sparsely but well
         linked to (see :func:`attach_small`).
     participants: also veto merging groups whose salient people differ (experimental).
+    refine: last, single documents move to the group they agree with clearly more (see
+        :func:`refine`).
     """
 
     def __init__(
@@ -266,6 +339,7 @@ class Reconciler:
         link_min: float = LINK_MIN,
         participants: bool = False,
         attach: bool = True,
+        refine: bool = True,
     ) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(Errors.E071.format(name="threshold", value=threshold, hint="between 0 and 1"))
@@ -275,6 +349,7 @@ class Reconciler:
         self.max_days = max_days
         self.participants = participants
         self.attach = attach
+        self.refine = refine
         self.link_min = min(link_min, threshold)
         self.stats = Stats()
         self.index = BlockingIndex(max_key_docs=max_key_docs, max_days=max_days, max_candidates=max_candidates, lsh=lsh)
@@ -367,7 +442,7 @@ class Reconciler:
             if len(comp) == 1:
                 groups = [comp]
             else:
-                groups = average_linkage(comp, self.links, self.threshold, rank, days, self.max_days, self._can_merge, self.attach)
+                groups = average_linkage(comp, self.links, self.threshold, rank, days, self.max_days, self._can_merge, self.attach, self.refine)
             for g in groups:
                 key = min(g)
                 self._clusters[key] = g
