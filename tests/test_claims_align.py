@@ -161,6 +161,23 @@ def test_a_documents_loose_and_precise_forms_are_one_claim():
     assert sorted(r.text for r in ec.reports) == ["11.1%", "11.1%", "above 11%"]
 
 
+def test_a_loose_figure_in_the_body_is_a_statement_of_its_own():
+    s1 = "The population stood at 5,123,536 on census night."
+    s2 = "It is the first time the population has been above five million since 1851."
+    precise = sclaim("C1", "5,123,536", s1, 5123536, unit="people")
+    precise.sentence_start = 60  # both in the body
+    loose = sclaim("C2", "above five million", s2, 5000000, low=5000000, unit="people", change=">")
+    loose.start += 200
+    loose.end += 200
+    loose.sentence_start = 200  # in the body, not the headline
+    a = doc("a", precise, loose)
+    b = doc("b", sclaim("C1", "more than 5.1 million", "Census puts the population at more than 5.1 million.",
+                        5100000, low=5100000, unit="people", change=">"))
+    by_text = {tuple(sorted(r.text for r in c.reports)): c.status for c in align([a, b])}
+    assert by_text[("5,123,536", "more than 5.1 million")] == "variant"
+    assert by_text[("above five million",)] == "single-source"
+
+
 def test_unhedged_one_digit_figure_is_not_a_rounding():
     s = "The Bank raised rates from 5% to 5.25%, the highest level in years."
     a = doc("a", sclaim("C1", "5%", s, 5, unit="percent"), sclaim("C2", "5.25%", s, 5.25, unit="percent"))

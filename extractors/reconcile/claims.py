@@ -450,8 +450,17 @@ def _compatible(a: _Item, b: _Item) -> bool:
     qa, qb = a.q, b.q
     if qa.cls != qb.cls or qa.is_range or qb.is_range or _units_agree(a, b) is False:
         return False
+    if not (_in_headline(a) or _in_headline(b)):
+        # in the body, a loose figure next to the precise one is a statement of its own:
+        # "the population stood at 5,123,536 ... the first time it has been above five million"
+        return False
     rel, _ = relation(qa, qb)
     return rel == "variant"
+
+
+def _in_headline(it: "_Item") -> bool:
+    """Is one of the item's reports in the document's first sentence (its headline)?"""
+    return any((q.claim.sentence_start or 0) == 0 for q in it.members)
 
 
 def _gap(a: Quantity, b: Quantity) -> float:
