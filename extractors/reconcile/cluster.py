@@ -483,21 +483,19 @@ class Reconciler:
         la, lb = self._lead_people(a), self._lead_people(b)
         return bool(la and lb and not (la & lb))
 
-    def _lead_people(self, group: List[int]) -> Set[str]:
+    def _shared(self, group: List[int], attr: str, need: float) -> Set[str]:
+        """The values of the profiles' ``attr`` that at least ``need`` documents of the group hold."""
         counts: Dict[str, int] = {}
         for n in group:
-            for s in self.profiles[n].lead_people:
+            for s in getattr(self.profiles[n], attr):
                 counts[s] = counts.get(s, 0) + 1
-        need = max(1.0, GROUP_SHARE * len(group))
         return {s for s, c in counts.items() if c >= need}
 
+    def _lead_people(self, group: List[int]) -> Set[str]:
+        return self._shared(group, "lead_people", max(1.0, GROUP_SHARE * len(group)))
+
     def _salient(self, group: List[int]) -> Set[str]:
-        counts: Dict[str, int] = {}
-        for n in group:
-            for s in self.profiles[n].salient:
-                counts[s] = counts.get(s, 0) + 1
-        need = max(1, (len(group) + 1) // 2)
-        return {s for s, c in counts.items() if c >= need}
+        return self._shared(group, "salient", max(1, (len(group) + 1) // 2))
 
     def _update(self, full: bool = False) -> None:
         if not self._dirty and not full and not len(self._pending_a):
