@@ -241,6 +241,91 @@ def test_round4_values(nlp_dates, text, published, expected):
     assert expected in got, got
 
 
+# --------------------------------------------------------------------------- issue 4, round 5
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # coordinated times: the first shares what only the second says (round 5)
+        ("Two new flights would leave Bombay on Monday and Tuesday nights from March 30.", "1998-02-13",
+         [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI"), ("March 30", "DATE", "1998-03-30")]),
+        ("A ceremonial accession will be held at the summit on April 24 and 25.", "1999-02-10",
+         [("April 24", "DATE", "1999-04-24"), ("25", "DATE", "1999-04-25")]),
+        ("The talks on May 3 and 4 people were hurt.", "1999-06-10", [("May 3", "DATE", "1999-05-03")]),
+        ("Sales rose 3% on April 24 and 25% in May.", "1999-06-10", [("April 24", "DATE", "1999-04-24"), ("May", "DATE", "1999-05")]),
+        # "or so" is part of the expression and makes it approximate (round 5)
+        ("Then, a week or so ago, he secretly picked a date.", "1991-02-25", [("a week or so ago", "DATE", "1991-W08")]),
+        ("Rates will stay high for the next two years or so.", "1989-10-30", [("the next two years or so", "DURATION", "P2Y")]),
+        ("He waited an hour or so before leaving.", "1989-10-30", [("an hour or so", "DURATION", "PT1H")]),
+        ("They met again two days or so later.", "1989-10-30", [("two days or so", "DURATION", "P2D")]),
+        # "Easter week" is one expression, the week of the holiday under way (round 5)
+        ("Earlier Sunday, protesters prayed for divine help as Easter week began.", "2000-04-17",
+         [("Sunday", "DATE", "2000-04-16"), ("Easter week", "DATE", "2000-W16")]),
+        # "one day" before a verb or after a modal is some time ahead, not a day-long stretch (round 5)
+        ("Islam will one day be the second largest religion in the country.", "1998-03-03", [("one day", "DATE", "FUTURE_REF")]),
+        ("Farkas expressed the hope he one day follow in the footsteps of other astronauts.", "1998-04-18",
+         [("one day", "DATE", "FUTURE_REF")]),
+        ("John Major had only been in the job one day.", "1989-10-30", [("one day", "DURATION", "P1D")]),
+        ("The action followed by one day an announcement.", "1989-11-02", [("one day", "DURATION", "P1D")]),
+        ("It is the ambition of so many players to one day be captain of England.", "2005-03-15", [("one day", "DATE", "FUTURE_REF")]),
+        ("One day is enough to see the city.", "2005-03-15", [("One day", "DURATION", "P1D")]),
+        ("Only one day remains before the vote.", "2005-03-15", [("one day", "DURATION", "P1D")]),
+        ("They gave him one day to leave.", "2005-03-15", [("one day", "DURATION", "P1D")]),
+        # "the past N <season>s" is not "the past" (round 5)
+        ("Marches have provoked violence for the past three summers.", "1998-03-22", []),
+        ("The manifesto has been drawn up for the past two polls.", "2005-03-15", []),
+        # anaphora on the day the text is talking about (round 5): "that night", "later that
+        # afternoon", "the following Monday", "the previous week"; alone, the publication date
+        ("The army attacked on March 3, 2004. That night, rebels fled.", "2005-03-15",
+         [("March 3, 2004", "DATE", "2004-03-03"), ("That night", "TIME", "2004-03-03TNI")]),
+        ("Last Saturday, one newspaper said England were the best side. That was made to look foolish by events later that afternoon.",
+         "2005-03-15", [("Last Saturday", "DATE", "2005-03-12"), ("later that afternoon", "TIME", "2005-03-12TAF")]),
+        ("The army attacked on March 3, 2004. The following Monday, rebels fled.", "2005-03-15",
+         [("March 3, 2004", "DATE", "2004-03-03"), ("The following Monday", "DATE", "2004-03-08")]),
+        ("The army attacked on March 3, 2004. The previous week, talks had stalled.", "2005-03-15",
+         [("March 3, 2004", "DATE", "2004-03-03"), ("The previous week", "DATE", "2004-W09")]),
+        ("The army attacked on March 3, 2004. Later that week, rebels fled.", "2005-03-15",
+         [("March 3, 2004", "DATE", "2004-03-03"), ("Later that week", "DATE", "2004-W10")]),
+        ("In March 2004 the army attacked. The following week, talks resumed.", "2005-03-15",
+         [("March 2004", "DATE", "2004-03"), ("The following week", "DATE", "2005-W12")]),
+        ("That night, rebels fled.", "2005-03-15", [("That night", "TIME", "2005-03-15TNI")]),
+        # "the first week of March": one expression, the ISO week of its first day (round 5)
+        ("Prices rose in the first week of March.", "2005-03-15", [("the first week of March", "DATE", "2005-W09")]),
+        # a weekday right before its date is one expression (round 5)
+        ("$14 million of that seeped out Friday Oct. 13 alone.", "1989-10-27", [("Friday Oct. 13", "DATE", "1989-10-13")]),
+        ("It was signed on Monday, 7 March 2005.", "2005-03-15", [("Monday, 7 March 2005", "DATE", "2005-03-07")]),
+        ("They met Friday, then Oct. 13 again.", "1989-10-27", [("Friday", "DATE", "1989-10-27"), ("Oct. 13", "DATE", "1989-10-13")]),
+        # earnings prose: "this quarter's loss" is the quarter the story reports on (round 5)
+        ("The company reported a net loss of $8.1 million for the third quarter ended Sept. 30. "
+         "This quarter's loss includes pretax charges of $4.9 million.", "1989-11-01",
+         [("the third quarter", "DATE", "1989-Q3"), ("Sept. 30", "DATE", "1989-09-30"), ("This quarter", "DATE", "1989-Q3")]),
+        ("This quarter's loss will be large.", "1989-11-01", [("This quarter", "DATE", "1989-Q4")]),
+        ("Sales follow the trend that has characterized the last half of the '80s, with volume flat.", "1989-10-26",
+         [("the last half of the '80s", "DATE", "198")]),
+        # "post-1959", "pre-1990"; "day-long", "decades-long" (round 5)
+        ("Hundreds of thousands fled the post-1959 regime.", "2000-02-24", [("post-1959", "DATE", "1959")]),
+        ("Output fell to pre-1990 levels.", "2000-02-24", [("pre-1990", "DATE", "1990")]),
+        ("The covid-2019 strain and the ABC-1234 model.", "2000-02-24", []),
+        ("Lawyers emerged from their third day-long meeting with federal officials.", "2000-04-03", [("day-long", "DURATION", "P1D")]),
+        ("A boy hero symbolizing the government's decades-long battle.", "2000-01-15", [("decades-long", "DURATION", "PXY")]),
+        # "today is the eighth day of ...", "It's the second day of ...": the day itself (round 5)
+        ("In Saudi Arabia, today is the eighth day of Desert Shield, the operation.", "1990-08-15",
+         [("today", "DATE", "1990-08-15"), ("the eighth day", "DATE", "1990-08-15")]),
+        ("It's the second day of an offensive by the security forces.", "1998-03-06", [("the second day", "DATE", "1998-03-06")]),
+        ("It was the second day of the strike.", "1998-03-06", []),
+        # "for a while", "for some time": a vague duration (round 5)
+        ("They're going to have to live without it for a while.", "1998-01-11", [("a while", "DURATION", "PXX")]),
+        ("American forces could be in the gulf region for some time.", "1990-08-15", [("some time", "DURATION", "PXX")]),
+        ("Once in a while he calls.", "1998-01-11", []),
+        ("He spent some time in jail.", "1998-01-11", []),
+    ],
+)
+def test_round5_values(nlp_dates, text, published, expected):
+    got = dates(run(nlp_dates, text, published))
+    assert got == expected, got
+
+
 @pytest.mark.parametrize(
     "text, not_dates",
     [

@@ -368,3 +368,48 @@ def test_parse_number_articles_and_dozens(text, value):
 def test_normalise_round4(text, anchor, tense, type_, value, mod):
     tx = normalise(text, anchor, tense=tense)
     assert tx is not None and (tx.type, tx.value, tx.mod) == (type_, value, mod), tx
+
+
+# --------------------------------------------------------------------------- issue 4, round 5
+
+
+@pytest.mark.parametrize(
+    "text, anchor, tense, type_, value",
+    [
+        # "Easter week", "Christmas week": the ISO week that holds the holiday; a week under
+        # way is this year's even in the past tense ("as Easter week began" on its Monday)
+        ("Easter week", dt.date(2000, 4, 17), "past", "DATE", "2000-W16"),
+        ("Easter week", dt.date(2000, 4, 17), None, "DATE", "2000-W16"),
+        ("Easter week", dt.date(2000, 4, 10), "past", "DATE", "1999-W13"),
+        ("Christmas week", dt.date(2004, 12, 1), "future", "DATE", "2004-W52"),
+        ("Easter week 2001", None, None, "DATE", "2001-W15"),
+        ("Easter week", None, None, "DATE", "XXXX-WXX"),
+        # the holiday itself is unchanged
+        ("Easter", dt.date(2000, 4, 17), "past", "DATE", "1999-04-04"),
+        ("Easter", dt.date(2000, 4, 17), "future", "DATE", "2000-04-23"),
+        # "the past century" is a stretch of a hundred years (as "the past decade" is P10Y);
+        # "the last century" stays the century before
+        ("the past century", dt.date(1989, 11, 1), None, "DURATION", "P100Y"),
+        ("the last century", dt.date(2005, 3, 15), None, "DATE", "19"),
+        # "the first week of March": the ISO week that holds its first (8th, ...; last) day
+        ("the first week of March", dt.date(2005, 3, 15), None, "DATE", "2005-W09"),
+        ("the first week of March 2004", None, None, "DATE", "2004-W10"),
+        ("the last week of March", dt.date(2005, 3, 15), None, "DATE", "2005-W13"),
+        ("the first weekend of May", dt.date(2005, 3, 15), None, "DATE", "2005-W18-WE"),
+        ("the first week of March", None, None, "DATE", "XXXX-WXX"),
+        # anaphoric parts of a day and weekdays: from the publication date when read alone
+        ("that night", dt.date(2005, 3, 15), None, "TIME", "2005-03-15TNI"),
+        ("later that afternoon", dt.date(2005, 3, 15), None, "TIME", "2005-03-15TAF"),
+        ("that morning", None, None, "TIME", "XXXX-XX-XXTMO"),
+        ("the following Monday", dt.date(2005, 3, 15), None, "DATE", "2005-03-21"),
+        ("the previous Friday", dt.date(2005, 3, 15), None, "DATE", "2005-03-11"),
+        ("the previous Tuesday", dt.date(2005, 3, 15), None, "DATE", "2005-03-08"),
+        # a half of a decade: the decade, mod START / END (a half of a year stays H1 / H2)
+        ("the last half of the '80s", dt.date(1989, 10, 26), None, "DATE", "198"),
+        ("the first half of the 1990s", None, None, "DATE", "199"),
+        ("the last half of 1989", None, None, "DATE", "1989-H2"),
+    ],
+)
+def test_normalise_round5(text, anchor, tense, type_, value):
+    tx = normalise(text, anchor, tense=tense)
+    assert tx is not None and (tx.type, tx.value) == (type_, value), tx

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import extensions
-from ..normalize.timex import MONTHS, UNITS, WEEKDAYS, Timex, normalise
+from ..normalize.timex import MONTHS, PARTS_OF_DAY, UNITS, WEEKDAYS, Timex, normalise
 from ..records import TimeExpression
 from .anchors import AnchoredMatcher
 from .sentences import sent_of
@@ -136,12 +136,18 @@ def _patterns() -> Dict[str, List[List[dict]]]:
             [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["few", "couple"]}}, {"LOWER": "of", "OP": "?"}, unit],
             [{"LOWER": {"IN": ["several", "many"]}}, unit],
             [num, {"ORTH": "-"}, unit],
+            # "for a while", "for some time": a vague duration (PXX)
+            [{"LOWER": {"IN": ["a", "some"]}}, {"LOWER": {"IN": ["while", "time"]}}],
+            # "a day-long meeting", "a decades-long battle"
+            [unit, {"ORTH": "-"}, {"LOWER": "long"}],
             [num, {"SHAPE": "d/d"}, unit],
             [{"LOWER": "the"}, {"LOWER": {"IN": ["fiscal", "full", "entire", "whole", "calendar"]}, "OP": "?"}, {"LOWER": "year"}],
             [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["year", "month", "week", "day", "decade", "hour", "fortnight", "century"]}}],
         ],
         "REL": [
-            [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": {"IN": ["this", "that", "last", "next"]}}, {"LOWER": {"IN": ["year", "month", "week", "quarter", "morning", "afternoon", "evening"]}}],
+            [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": {"IN": ["this", "that", "last", "next"]}}, {"LOWER": {"IN": ["year", "month", "week", "quarter", "morning", "afternoon", "evening", "night"]}}],
+            # "that night", "that morning": the day the text is talking about
+            [{"LOWER": "that"}, {"LOWER": {"IN": ["morning", "afternoon", "evening", "night"]}}],
             [{"LOWER": "that"}, {"LOWER": "same"}, {"LOWER": {"IN": ["day", "night", "morning", "week", "month", "year"]}}],
             [{"LOWER": "mid"}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["morning", "afternoon", "evening"]}},
              {"LOWER": {"IN": ["yesterday", "today", "tomorrow"]}, "OP": "?"}],
@@ -173,7 +179,7 @@ def _patterns() -> Dict[str, List[List[dict]]]:
         ],
         "CAL": [
             [{"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}],
-            [{"LOWER": {"IN": ["last", "this", "next", "coming"]}}, {"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}],
+            [{"LOWER": {"IN": ["last", "this", "next", "coming", "following", "previous", "preceding"]}}, {"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}],
             [{"LOWER": "this"}, {"LOWER": {"IN": ["coming", "past"]}}, {"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}],
             # transcripts: "March eighth"
             [{"LOWER": {"IN": _MONTH_FULL}, "IS_TITLE": True}, {"LOWER": {"IN": _ORD_DAYS}}],
@@ -187,6 +193,8 @@ def _patterns() -> Dict[str, List[List[dict]]]:
             [{"LOWER": {"IN": ["last", "this", "next", "early", "late", "mid"]}}, {"LOWER": {"IN": _MONTH_FULL}, "TAG": {"IN": ["NNP", "NN"]}}],
             [{"SHAPE": "dddd", "TAG": "CD"}],
             [{"SHAPE": {"IN": ["dddds", "dddd's"]}}],
+            # "post-1959", "pre-1990" (the normaliser reads only pre-/post-/mid-)
+            [{"SHAPE": {"IN": ["xxxx-dddd", "xxx-dddd"]}}],
         ],
     }
 
@@ -194,7 +202,7 @@ def _patterns() -> Dict[str, List[List[dict]]]:
 #: words after which a leading "the" belongs to the expression ("the past three years")
 _THE_BEFORE = {"past", "last", "next", "coming", "previous", "following", "first", "second",
                "third", "fourth", "final", "latest", "recent", "fiscal", "same", "comparable",
-               "year-ago", "year-earlier", "spring", "summer", "autumn", "fall", "winter", "early",
+               "year-ago", "year-earlier", "preceding", "spring", "summer", "autumn", "fall", "winter", "early",
                "late", "current", "weekend", "week", "month", "year", "day"}
 
 
@@ -267,6 +275,9 @@ class DateExtractor(Pipe):
         for sp, tx in chosen:
             results.append((sp, tx))
         results = self._join_date_time(doc, results, anchor)
+        results = _join_weekday_date(doc, results)
+        results = self._coordinated(doc, results, anchor)
+        results = self._or_so(doc, results, anchor)
         results = _share_year(doc, results)
         results = _resolve_in_context(doc, results)
         records: List[TimeExpression] = []
@@ -311,9 +322,22 @@ class DateExtractor(Pipe):
         low = text.lower()
         if low in _THE_YEAR:
             return _the_year(sp, anchor)
+        if low in _VAGUE_SPANS:
+            # only as the object of "for": "live without it for a while", "in the gulf region
+            # for some time" ("once in a while", "some time ago" are not durations)
+            prev = sp.doc[sp.start - 1] if sp.start > 0 else None
+            nxt = sp.doc[sp.end] if sp.end < len(sp.doc) else None
+            if prev is None or prev.lower_ != "for" or (nxt is not None and nxt.lower_ in ("ago", "now", "later", "earlier")):
+                return None
+            return Timex("DURATION", "PXX")
         tx = normalise(text, anchor, tense=tense, fiscal_year_start=self.fiscal_year_start)
+        if tx is None and _ORDINAL_DAY.fullmatch(low) and _is_today(sp):
+            # "today is the eighth day of Desert Shield", "It's the second day of an offensive"
+            return Timex("DATE", str(anchor)[:10], anchored=True) if anchor else Timex("DATE", "XXXX-XX-XX")
         if tx is None:
             return None
+        if low == "one day" and _someday(sp):
+            return Timex("DATE", "FUTURE_REF")
         # "a year" / "an hour" after a count or a noun is a rate: "800 reports a month"
         if tx.type == "DURATION" and sp[0].lower_ in ("a", "an", "per") and len(sp) == 2 and sp.start > 0:
             prev = sp.doc[sp.start - 1]
@@ -470,11 +494,120 @@ class DateExtractor(Pipe):
         return out
 
 
+    def _coordinated(self, doc: Doc, results: List[Tuple[Span, Timex]], anchor) -> List[Tuple[Span, Timex]]:
+        """The first of two coordinated times shares what only the second says (TimeML marks
+        each conjunct): "on [Monday] and [Tuesday nights]" -> Monday nights (SET
+        ``XXXX-WXX-1TNI``); "[April 24] and [25]" -> the 25th of that month (a bare day number
+        is not a candidate on its own)."""
+        out: List[Tuple[Span, Timex]] = []
+        n = len(results)
+        for i, (sp, tx) in enumerate(results):
+            if i + 1 < n and len(sp) == 1 and sp[0].lower_ in _WEEKDAY_WORDS:
+                nsp, ntx = results[i + 1]
+                if nsp.start == sp.end + 1 and doc[sp.end].lower_ in ("and", "or") and len(nsp) == 2 \
+                        and nsp[0].lower_ in _WEEKDAY_WORDS and nsp[1].lower_ in _PART_WORDS:
+                    tense = "future" if _future_cue(sp) else ("past" if _past_cue(sp) else tense_of(sp))
+                    jtx = normalise(f"{sp.text} {nsp[1].text}", anchor, tense=tense,
+                                    fiscal_year_start=self.fiscal_year_start)
+                    if jtx is not None and jtx.value:
+                        tx = jtx
+            out.append((sp, tx))
+            k = sp.end
+            if tx.type == "DATE" and tx.value and _DAY.match(tx.value) and sp[-1].text.isdecimal() \
+                    and k + 1 < len(doc) and doc[k].lower_ in ("and", "or") and doc[k + 1].text.isdecimal() \
+                    and len(doc[k + 1].text) <= 2 and 1 <= int(doc[k + 1].text) <= 31 \
+                    and (i + 1 >= n or results[i + 1][0].start > k + 1):
+                after = doc[k + 2] if k + 2 < len(doc) else None
+                if after is None or (after.is_punct and after.text not in ("%", "-", "/")) \
+                        or after.tag_ in ("VB", "VBD", "VBZ", "VBP", "VBN", "MD", "IN", "CC", "RB"):
+                    try:
+                        import datetime as _dt
+                        _dt.date(int(tx.value[:4]), int(tx.value[5:7]), int(doc[k + 1].text))
+                    except ValueError:
+                        continue
+                    out.append((doc[k + 1:k + 2], Timex("DATE", f"{tx.value[:8]}{int(doc[k + 1].text):02d}",
+                                                        anchored=tx.anchored)))
+        return out
+
+    def _or_so(self, doc: Doc, results: List[Tuple[Span, Timex]], anchor) -> List[Tuple[Span, Timex]]:
+        """ "or so" after an amount of time belongs to the expression and makes it approximate
+        (TimeML extents: "the next two years or so", "a week or so ago")."""
+        out: List[Tuple[Span, Timex]] = []
+        n = len(results)
+        for i, (sp, tx) in enumerate(results):
+            k = sp.end
+            if k + 1 < len(doc) and doc[k].lower_ == "or" and doc[k + 1].lower_ == "so" \
+                    and sp[-1].lower_ in _UNIT_WORDS and tx.value:
+                e = k + 2
+                tail = ""
+                if e < len(doc) and doc[e].lower_ == "ago":
+                    tail = " " + doc[e].lower_
+                    e += 1
+                if i + 1 >= n or results[i + 1][0].start >= e:
+                    tense = "future" if _future_cue(sp) else ("past" if _past_cue(sp) else tense_of(sp))
+                    jtx = normalise(sp.text + tail, anchor, tense=tense, fiscal_year_start=self.fiscal_year_start)
+                    if jtx is not None and jtx.value:
+                        out.append((doc[sp.start:e], jtx.with_(mod=jtx.mod or "APPROX")))
+                        continue
+            out.append((sp, tx))
+        return out
+
+
+def _join_weekday_date(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tuple[Span, Timex]]:
+    """A weekday right before the date it names is one expression, valued by the date
+    ("Friday Oct. 13", "on Monday, 7 March 2005"): TimeML marks the whole."""
+    out: List[Tuple[Span, Timex]] = []
+    for sp, tx in results:
+        if out:
+            psp, ptx = out[-1]
+            gap = doc[psp.end:sp.start]
+            if len(psp) == 1 and psp[0].lower_ in _WEEKDAY_WORDS and len(gap) <= 1 and all(t.text == "," for t in gap) \
+                    and tx.type in ("DATE", "TIME") and tx.value and _DAY.match(tx.value[:10]) \
+                    and sp[0].lower_ not in _WEEKDAY_WORDS:
+                out[-1] = (doc[psp.start:sp.end], tx)
+                continue
+        out.append((sp, tx))
+    return out
+
+
+_PART_WORDS = {"morning", "afternoon", "evening", "night", "mornings", "afternoons", "evenings", "nights"}
 _THE_YEAR = {"the year", "the fiscal year", "the current year", "the current fiscal year", "this fiscal year"}
 #: words after "the year" that make it a span of twelve months ("the year ended Sept. 30")
 _YEAR_SPAN_AFTER = {"ended", "ending", "ends", "end", "through", "to", "that", "which", "before", "after",
                     "earlier", "ago", "later", "long", "-", "--"}
 _YEAR_SPAN_BEFORE = {"throughout", "over", "a", "per", "each", "every"}
+
+
+_VAGUE_SPANS = {"a while", "some time"}
+_ORDINAL_DAY = re.compile(r"(?:the )?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+                          r" (?:straight |consecutive )?day")
+
+
+def _is_today(sp: Span) -> bool:
+    """The span is what "today" / "it" is: "today is the eighth day of ...", "It's the second
+    day of an offensive" (a present-tense copula)."""
+    root = sp.root
+    verb = root.head
+    if root.dep_ != "attr" or verb.lower_ not in ("is", "'s") or verb.tag_ != "VBZ":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("today", "it", "this") for c in verb.children)
+
+
+def _someday(sp: Span) -> bool:
+    """ "one day" as an adverb of the verb it stands before or after a modal ("Islam will one
+    day be the second largest religion", "the hope he one day follow ..."): some time ahead
+    (TimeML FUTURE_REF), not a duration of one day."""
+    doc = sp.doc
+    prev = doc[sp.start - 1] if sp.start > 0 else None
+    nxt = doc[sp.end] if sp.end < len(doc) else None
+    if prev is None or nxt is None:
+        return False  # "One day is enough": the subject, a day
+    if prev.tag_ == "MD":
+        return True  # "will one day be"
+    if prev.lower_ == "to":
+        return nxt.tag_ == "VB"  # "to one day be captain"
+    # between a subject and its verb: "the hope he one day follow ..."
+    return nxt.tag_ in ("VB", "VBP", "VBZ") and prev.tag_ in ("PRP", "NN", "NNS", "NNP", "NNPS")
 
 
 def _the_year(sp: Span, anchor) -> Timex:
@@ -554,6 +687,8 @@ def _plausible(sp: Span) -> bool:
             return False
         if nxt.text in ("-", "\u2013") and sp.end + 1 < len(doc) and doc[sp.end + 1].lower_ == "to":
             return False
+    if sp[-1].lower_ == "past" and nxt is not None and (nxt.like_num or nxt.lower_ in ("few", "several", "many")):
+        return False  # "the past three summers": not "the past" (PAST_REF)
     if _FRACTION.match(sp.text):
         return False  # "a quarter of", "three-quarters": a fraction
     if len(sp) == 1:
@@ -798,12 +933,24 @@ _ANAPHORA = {
     "that quarter": ("quarter", 0), "the same quarter": ("quarter", 0), "that week": ("week", 0),
     "later that year": ("year", 0), "earlier that year": ("year", 0), "later that day": ("day", 0),
     "earlier that day": ("day", 0), "later that month": ("month", 0), "earlier that month": ("month", 0),
+    "the following week": ("week", 1), "the previous week": ("week", -1), "the week before": ("week", -1),
+    "the week after": ("week", 1), "later that week": ("week", 0), "earlier that week": ("week", 0),
+    "the preceding week": ("week", -1), "the preceding year": ("year", -1), "the preceding month": ("month", -1),
 }
+#: anaphoric parts of a day ("that night", "later that evening") and weekdays counted from
+#: the day the text is talking about ("the following Monday", "the previous Friday")
+_ANAPHORIC_PART = re.compile(r"(?:(?:later|earlier) )?that (morning|afternoon|evening|night)")
+_ANAPHORIC_WEEKDAY = re.compile(r"the (following|previous|preceding) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 
 
 #: expressions that name the quarter under discussion without saying which
 _THE_QUARTER = {"the quarter", "the latest quarter", "the latest period", "that quarter",
                 "the period", "the same quarter", "the most recent quarter", "the recent quarter"}
+
+
+#: nouns of reported results: "this quarter's loss" is the quarter the story reports on
+_RESULT_NOUNS = {"loss", "losses", "profit", "profits", "earnings", "results", "net", "income", "sales",
+                 "revenue", "revenues", "performance", "figures", "charge", "charges"}
 
 
 _BARE_CLOCK = re.compile(r"^(?:about |around |at |approximately |shortly (?:before|after) )?"
@@ -884,12 +1031,29 @@ def _resolve_in_context(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tup
                 v = _shift_value(last[0], unit, k)
                 if v is not None:
                     new = tx.with_(value=v)
+        if near and tx.value and _DAY.match(last[0]) and new is tx:
+            mp = _ANAPHORIC_PART.fullmatch(low)
+            mw = _ANAPHORIC_WEEKDAY.fullmatch(low)
+            if mp:
+                # "Slepian was shot on Oct. 23 ... That night, ...": that day's night
+                new = tx.with_(value=f"{last[0]}T{PARTS_OF_DAY[mp.group(1)]}")
+            elif mw:
+                import datetime as _dt
+
+                from ..normalize.timex import _weekday_date
+                which = "next" if mw.group(1) == "following" else "last"
+                d = _weekday_date(WEEKDAYS[mw.group(2)], _dt.date.fromisoformat(last[0]), None, which)
+                new = tx.with_(value=d.isoformat())
         if near and tx.type == "TIME" and tx.value and _BARE_CLOCK.match(low) and _DAY.match(last[0]) \
                 and tx.value[:10] != last[0]:
             # a clock time with no day of its own is on the day the text is talking about
             # ("Slepian was shot Oct. 23 ... at 10 p.m."), not on the publication date
             new = tx.with_(value=last[0] + tx.value[10:])
-        if new is tx and last_quarter and tx.value and tx.type == "DATE" and low in _THE_QUARTER:
+        if new is tx and last_quarter and tx.value and tx.type == "DATE" and low == "this quarter" \
+                and sp.end + 1 < len(doc) and doc[sp.end].tag_ == "POS" and doc[sp.end + 1].lower_ in _RESULT_NOUNS:
+            # "This quarter's loss includes ...": the results the story reports, its quarter
+            new = tx.with_(value=last_quarter)
+        elif new is tx and last_quarter and tx.value and tx.type == "DATE" and low in _THE_QUARTER:
             # earnings prose: "the quarter", "the latest period" are the quarter the story
             # reports on: the first one it names
             new = tx.with_(value=last_quarter)
@@ -939,6 +1103,8 @@ def _shift_value(value: str, unit: str, k: int) -> Optional[str]:
             return None
         d = _dt.date(y, int(part), int(day))
         return (d + _dt.timedelta(days=k)).isoformat()
+    if unit == "week" and not day:
+        return None  # a week counted from a month or a year: not known
     if part is None or part.startswith(("Q", "H")):
         if unit == "quarter" and part and part.startswith("Q"):
             q = int(part[1]) - 1 + k

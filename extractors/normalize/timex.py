@@ -660,7 +660,13 @@ def _relative(t, anchor, tense, fy):
               "earlier this evening": 0, "mid morning": 0, "mid afternoon": 0, "mid evening": 0,
               "mid morning today": 0, "mid afternoon today": 0, "mid morning yesterday": -1,
               "mid afternoon yesterday": -1, "mid evening yesterday": -1, "mid morning tomorrow": 1,
-              "mid afternoon tomorrow": 1}
+              "mid afternoon tomorrow": 1,
+              # anaphoric parts of a day: the day the text is talking about (the component
+              # re-anchors them on the last date mentioned; alone, the publication date)
+              "that morning": 0, "that afternoon": 0, "that evening": 0, "that night": 0,
+              "later that morning": 0, "later that afternoon": 0, "later that evening": 0,
+              "later that night": 0, "earlier that morning": 0, "earlier that afternoon": 0,
+              "earlier that evening": 0, "earlier that night": 0}
     if t in simple:
         k = simple[t]
         part = None
@@ -682,6 +688,26 @@ def _relative(t, anchor, tense, fy):
     if m:
         # "the same month last year" with no month named before it: the publication month
         return _rel(shift(anchor, "year", -1) if anchor else None, m.group(1), 0)
+    m = re.fullmatch(r"(?:the )?(first|second|third|fourth|last|final) (week|weekend) of (.+)", t)
+    if m:
+        # "the first week of March": the ISO week holding its first (8th, ...; last) day
+        r = _absolute(m.group(3), anchor, tense, fy)
+        if r is not None and r.value and re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}", r.value):
+            if r.value.startswith("XXXX"):
+                return Timex("DATE", "XXXX-WXX" + ("-WE" if m.group(2) == "weekend" else ""))
+            y, mo = int(r.value[:4]), int(r.value[5:7])
+            if m.group(1) in ("last", "final"):
+                d = _last_day(y, mo)
+                if m.group(2) == "weekend":
+                    d -= _dt.timedelta(days=(d.isoweekday() - 6) % 7)  # the last Saturday
+            else:
+                n = ORDINALS[m.group(1)]
+                d = _dt.date(y, mo, 1)
+                if m.group(2) == "weekend":
+                    d += _dt.timedelta(days=(6 - d.isoweekday()) % 7)  # the first Saturday
+                d += _dt.timedelta(weeks=n - 1)
+            return Timex("DATE", _fmt(d, m.group(2)), anchored=r.anchored)
+        return None
     m = re.fullmatch(r"(?:the )?week of (.+)", t)
     if m:
         r = _absolute(m.group(1), anchor, tense, fy)
@@ -736,6 +762,13 @@ _SAME_PERIOD = re.compile(
 
 
 def _quarters(t, anchor, tense, fy):
+    # "the last half of the '80s", "the first half of the century": the decade (century),
+    # mod START / END
+    m = re.fullmatch(r"(?:the )?(first|second|last|latter|early|earlier|later) half of (.+)", t)
+    if m and not re.search(r"\d{4}$|year", m.group(2)):
+        r = normalise(m.group(2), anchor, tense=tense, fiscal_year_start=fy)
+        if r is not None and r.type == "DATE" and r.value and re.fullmatch(r"\d{2,3}|XXX?", r.value):
+            return r.with_(mod="START" if m.group(1) in ("first", "early", "earlier") else "END")
     # "the corresponding period last year", "the quarter a year ago": the year-ago quarter
     sm = _SAME_PERIOD.fullmatch(t)
     if sm:
@@ -978,7 +1011,7 @@ def _year_of_day(mo: int, d: int, anchor: _dt.date, tense: Optional[str]) -> int
 
 
 def _weekdays(t, anchor, tense, fy):
-    m = re.fullmatch(rf"(?:(?P<w>last|this|next|coming|on|this past|this coming|past) )?(?P<wd>{_WD_RE})"
+    m = re.fullmatch(rf"(?:(?P<w>last|this|next|coming|on|this past|this coming|past|the following|the previous|the preceding) )?(?P<wd>{_WD_RE})"
                      r"(?: (?P<part>morning|afternoon|evening|night|overnight|midday))?"
                      r"(?: (?P<w2>last|next|week|this week|next week|last week|a week ago))?", t)
     if not m:
@@ -996,8 +1029,10 @@ def _weekdays(t, anchor, tense, fy):
         which = "next"
     if which == "on":
         which = None
-    if which == "past":
+    if which in ("past", "the previous", "the preceding"):
         which = "last"
+    if which == "the following":
+        which = "next"  # "the following Monday": the first one after the reference day
     if w2 in ("last", "last week", "a week ago"):
         which = "last"
     elif w2 in ("next", "next week"):
@@ -1112,7 +1147,10 @@ def _years(t, anchor, tense, fy):
                 if anchor is None:
                     return Timex("DATE", "XX")
                 return Timex("DATE", f"{anchor.year // 100:02d}", anchored=True)
-            if m.group(1) in ("last", "the last", "previous", "past"):
+            if m.group(1) == "past":
+                # "the past century": the last hundred years, as "the past decade" is P10Y
+                return Timex("DURATION", "P100Y")
+            if m.group(1) in ("last", "the last", "previous"):
                 if anchor is None:
                     return Timex("DATE", "XX")
                 return Timex("DATE", f"{anchor.year // 100 - 1:02d}", anchored=True)
@@ -1311,27 +1349,39 @@ def _holidays(t, anchor, tense, fy):
     if not m:
         return None
     name = m.group(2)
+    # "Easter week", "Christmas week": the (ISO) week that holds the holiday
+    week = name.endswith(" week") and name != "holy week"
+    if week:
+        name = name[:-5]
     fn = HOLIDAYS.get(name) or HOLIDAYS.get(name.replace("'", ""))
     if fn is None:
         return None
+    unit = "week" if week else "day"
     if m.group(3):
-        return Timex("DATE", fn(int(m.group(3))).isoformat())
+        return Timex("DATE", _fmt(fn(int(m.group(3))), unit))
     if anchor is None:
         d = fn(2001)
-        return Timex("DATE", f"XXXX-{d.month:02d}-{d.day:02d}")
+        return Timex("DATE", "XXXX-WXX" if week else f"XXXX-{d.month:02d}-{d.day:02d}")
     which = m.group(1)
     y = anchor.year
+
+    def first(x: _dt.date) -> _dt.date:  # the first day of the expression
+        return x - _dt.timedelta(days=x.isoweekday() - 1) if week else x
+
+    def last(x: _dt.date) -> _dt.date:  # its last day
+        return first(x) + _dt.timedelta(days=6) if week else x
+
     d = fn(y)
     if which == "last" or (which is None and tense == "past"):
-        if d > anchor:
+        if first(d) > anchor:
             d = fn(y - 1)
     elif which == "next" or (which is None and tense == "future"):
-        if d < anchor:
+        if last(d) < anchor:
             d = fn(y + 1)
     elif which is None:
         # no tense: the nearest one ("Thanksgiving" in a January story is the last one)
         d = min((fn(y - 1), d, fn(y + 1)), key=lambda x: abs((x - anchor).days))
-    return Timex("DATE", d.isoformat(), anchored=True)
+    return Timex("DATE", _fmt(d, unit), anchored=True)
 
 
 RULES: Tuple[Rule, ...] = (
