@@ -209,3 +209,17 @@ def test_a_single_office_goes_to_the_subject_named_before(nlp):
     blair = _one(officials, "Tony Blair")
     assert "prime minister" in {(r.title or "").lower() for r in blair.roles}
     assert [q.speaker for q in extensions.get_records(doc, "quotes")] == ["Tony Blair"]
+
+
+@pytest.mark.parametrize("text,name,title,organisation", [
+    # a party adjective before the title names the party
+    ("As Tory leader Michael Howard kicked off his campaign, the Lib Dem leader Charles Kennedy dismissed the Conservatives.",
+     "Michael Howard", "leader", "Conservative Party"),
+    ("Labour MP Anne Campbell said she would resign.", "Anne Campbell", "MP", "Labour Party"),
+    # "ex-" is not part of the body's name; a hyphenated place stays whole
+    ("Ex-Welsh Office Minister Lord Roberts denied it.", "Roberts", "Minister", "Welsh Office"),
+    ("Boris Johnson, MP for Henley-on-Thames, said the row would pass.", "Boris Johnson", "MP for Henley-on-Thames", None),
+])
+def test_party_and_place_in_titles(nlp, text, name, title, organisation):
+    _, officials, _ = _people(nlp, text)
+    assert (title.lower(), organisation) in _roles(_one(officials, name))

@@ -65,6 +65,14 @@ _ANY_BODY_TITLES = {"chief executive", "chief executive officer", "chairman", "c
                     "spokesperson", "head", "boss", "chief", "executive", "owner", "partner", "analyst",
                     "economist", "chief economist", "vice president", "deputy chairman", "finance director",
                     "chief financial officer", "chief operating officer", "general manager", "manager"}
+#: party adjectives before a title ("Tory leader", "Lib Dem spokesman") -> the party
+PARTY_ADJECTIVES: Tuple[Tuple[Tuple[str, ...], str], ...] = (
+    (("liberal", "democrat"), "Liberal Democrats"), (("lib", "dem"), "Liberal Democrats"),
+    (("tory",), "Conservative Party"), (("conservative",), "Conservative Party"),
+    (("labour",), "Labour Party"), (("snp",), "Scottish National Party"),
+    (("ukip",), "UK Independence Party"), (("plaid",), "Plaid Cymru"),
+    (("republican",), "Republican Party"), (("democratic",), "Democratic Party"),
+)
 #: letters after a name: dropped from the name; the parliamentary ones are a role ("Paul
 #: Boateng MP", "Charles Harris QC", "Jane Cole OBE")
 POSTNOMINALS = {"MP", "MPs", "MSP", "MEP", "AM", "MLA", "TD", "QC", "KC", "SC", "OBE", "MBE", "CBE", "KBE", "DBE",
@@ -471,8 +479,16 @@ class Officials(Pipe):
             i += 2
         while i < b and doc[i].lower_ in TIME_QUALIFIERS:
             i += 1
+        # a party adjective before the title: "Tory leader", "Lib Dem spokesman" (the party's role)
+        party = None
+        if org is None and i < b and not self._org_at(i):
+            for words, name in PARTY_ADJECTIVES:
+                n = len(words)
+                if i + n < b and tuple(t.lower_ for t in doc[i:i + n]) == words and i + n not in self.person_at:
+                    party, i = name, i + n
+                    break
         # a place before the title ("US Treasury Secretary"): not part of the title
-        if i < b and doc[i].ent_type_ in ("GPE", "NORP") and i not in self.title_at and not self._org_at(i):
+        if party is None and i < b and doc[i].ent_type_ in ("GPE", "NORP") and i not in self.title_at and not self._org_at(i):
             i += 1
         # a portfolio the model took for a body: "Trade and Industry Secretary" is one title
         portfolio = org is None and o is not None and o[1] == i and o[2] in self.title_at and not self._known_type(o[0]) \
@@ -507,15 +523,20 @@ class Officials(Pipe):
                 break
             j = k
             while j < b and j - k < 6 and (doc[j].text not in STOP_TEXT or self._inner_hyphen(j)) and (not doc[j].tag_.startswith("VB") or doc[j].tag_ == "VBG"):
-                if doc[j].lower_ in ("and", "or", "but", "who", "which", "that", "said", "says") or doc[j].tag_ in ("CC", "WDT", "WP", "IN", "CD") \
+                glued = j > k and self._inner_hyphen(j - 1)  # "Henley-on-Thames"
+                if not glued and (doc[j].lower_ in ("and", "or", "but", "who", "which", "that", "said", "says")
+                                  or doc[j].tag_ in ("CC", "WDT", "WP", "IN", "CD")) \
                         or self._org_at(j) or j in self.person_at:
                     break
                 j += 1
+            # a phrase ends on a word: not on a hyphen or an article ("founder of ... group the")
+            while j > k and (doc[j - 1].text in ("-", "\u2013") or doc[j - 1].lower_ in ("the", "a", "an")):
+                j -= 1
             if j == k:
                 break
             title_tokens.extend(range(prep, j))
             end = j
-        parse = _RoleParse(title_start, te, end, title_tokens=title_tokens)
+        parse = _RoleParse(title_start, te, end, title_tokens=title_tokens, org_name=party)
         if org:
             parse.org_id = org[0]
             parse.org_start = org[1]
@@ -526,9 +547,12 @@ class Officials(Pipe):
         toks = parse.title_tokens
         title = doc[toks[0]:toks[-1] + 1].text if toks == list(range(toks[0], toks[-1] + 1)) else " ".join(doc[i].text for i in toks)
         org_id = parse.org_id
-        if org_id is None:
+        if org_id is None and parse.org_name:
+            # a party named by its adjective: its record in this article when there is one
+            org_id = next((oid for oid, o in self.orgs.items() if o["name"] == parse.org_name), None)
+        elif org_id is None:
             org_id = self._org_for_bare_title(title, toks[0])
-        org_name = self.orgs[org_id]["name"] if org_id else None
+        org_name = self.orgs[org_id]["name"] if org_id else parse.org_name
         implied = None
         off = self.gaz.office_of.get(title.lower())
         if off is not None:

@@ -513,8 +513,8 @@ class Organisations(Pipe):
 
     @staticmethod
     def _clean(doc: Doc, s: int, e: int) -> Optional[Tuple[int, int]]:
-        while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct or doc[s].is_space):
-            s += 1
+        while s < e and (doc[s].lower_ in ("the", "a", "an", "ex", "ex-", "former") or doc[s].is_punct or doc[s].is_space):
+            s += 1  # "Ex-Downing Street media chief": the body is Downing Street
         while e > s and (doc[e - 1].text in _APOS or doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct or doc[e - 1].is_space):
             if doc[e - 1].text in (")", "]") and any(t.text in ("(", "[") for t in doc[s:e - 1]):
                 break
