@@ -64,7 +64,8 @@ _ANY_BODY_TITLES = {"chief executive", "chief executive officer", "chairman", "c
                     "co-founder", "president", "director", "managing director", "spokesman", "spokeswoman",
                     "spokesperson", "head", "boss", "chief", "executive", "owner", "partner", "analyst",
                     "economist", "chief economist", "vice president", "deputy chairman", "finance director",
-                    "chief financial officer", "chief operating officer", "general manager", "manager"}
+                    "chief financial officer", "chief operating officer", "general manager", "manager",
+                    "leader", "deputy leader"}
 #: party adjectives before a title ("Tory leader", "Lib Dem spokesman") -> the party
 PARTY_ADJECTIVES: Tuple[Tuple[Tuple[str, ...], str], ...] = (
     (("liberal", "democrat"), "Liberal Democrats"), (("lib", "dem"), "Liberal Democrats"),
