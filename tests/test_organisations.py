@@ -186,3 +186,24 @@ def test_not_bodies(nlp, text, absent, present):
     assert absent not in names
     if present:
         assert present in names
+
+
+@pytest.mark.parametrize("text,key", [
+    # British and American spellings share a key
+    ("International Labour Organisation", "international labour organization"),
+    ("the Serious Organised Crime Agency", "serious organized crime agency"),
+])
+def test_clean_key_spelling(text, key):
+    assert _clean_key(text) == key
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,names", [
+    # a bracket left open by the model is not part of the name; the spelling variant is the gazetteer body
+    ("The International Labour Organisation (ILO) said jobs grew.", {"International Labour Organization"}),
+    # units and corporate events are not bodies
+    ("The firm plans an IPO and an AGM next month, adding 500 MW of capacity.", set()),
+])
+def test_names_of_bodies(nlp, text, names):
+    _, orgs = _orgs(nlp, text)
+    assert {o.name for o in orgs} == names

@@ -129,7 +129,11 @@ def _clean_key(text: str) -> str:
         s = s[:-2]
     elif s.endswith("'"):
         s = s[:-1]
-    return s.lower().strip()
+    # British and American spellings are one key: "Organisation" / "Organization"
+    return _ISATION.sub(r"iz\1", s.lower().strip())
+
+
+_ISATION = re.compile(r"is(ation|ations|ed|ing)\b")
 
 
 def _word_set(text: str) -> FrozenSet[str]:
@@ -518,6 +522,13 @@ class Organisations(Pipe):
         while e > s and (doc[e - 1].text in _APOS or doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct or doc[e - 1].is_space):
             if doc[e - 1].text in (")", "]") and any(t.text in ("(", "[") for t in doc[s:e - 1]):
                 break
+            e -= 1
+        # an opening bracket with no closing one: "International Labour Organisation (ILO"
+        for k in range(s, e):
+            if doc[k].text in ("(", "[") and not any(t.text in (")", "]") for t in doc[k + 1:e]):
+                e = k
+                break
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
             e -= 1
         if e <= s:
             return None
