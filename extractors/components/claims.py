@@ -44,6 +44,10 @@ MONTHS = {
 }
 CLOCK_WORDS = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "bst", "utc", "et", "est",
                "edt", "pt", "pst", "pdt", "cet", "cest", "ct", "cdt", "aest", "hrs", "o'clock"}
+#: words that may follow a stated age ("will be 35 by then", "turned 40 last week"), not a score ("3 under par")
+_AFTER_AGE = {"by", "in", "on", "at", "last", "next", "this", "when", "and", "but", "today", "tomorrow", "yesterday"}
+#: verbs that state a person's age: "he will be 35", "she turned 40" (no lemmatizer in the pipeline)
+_BE_TURN = {"be", "is", "am", "are", "was", "were", "been", "being", "turn", "turns", "turned", "turning"}
 #: "year-on-year", "month on month", "quarter-on-quarter"
 _PERIOD_ON_PERIOD = {"year", "month", "week", "quarter", "day"}
 #: second halves of number compounds that describe rather than count ("two-way", "one-off")
@@ -1015,6 +1019,15 @@ class ClaimFinder(Pipe):
                 doc[start - 2].ent_type_ == "PERSON" or doc[start - 2].tag_ == "NNP" and doc[start - 2].ent_type_ != "ORG"):
             st = N.split_token(doc[start].text)
             return bool(st and not st.prefix and not st.suffix and 0 < st.value < 120 and st.value == int(st.value))
+        # "He will be 35 by the end of the year", "I am 25", "she turned 40": a person's age
+        num = doc[end - 1]
+        if end - start == 1 and num.dep_ in ("attr", "acomp", "dobj", "npadvmod") and num.head.lower_ in _BE_TURN:
+            subj = next((c for c in num.head.children if c.dep_ == "nsubj"), None)
+            after = doc[end] if end < len(doc) else None
+            if subj is not None and (subj.lower_ in ("he", "she", "i") or subj.ent_type_ == "PERSON") and (
+                    after is None or after.is_punct or after.lower_ in _AFTER_AGE):
+                st = N.split_token(num.text)
+                return bool(st and not st.prefix and not st.suffix and 0 < st.value < 120 and st.value == int(st.value))
         return False
 
     def _money_context(self, doc: Doc, sent: Span, start: int, end: int) -> bool:
@@ -1304,6 +1317,13 @@ class ClaimFinder(Pipe):
                     continue  # "4.6 million" does not count the "five pledges" before it
                 # nothing is written next to the number: no surface unit
                 return claim.unit, claim.counted, None
+            if claim.kind == "quantity" and claim.unit and cs >= sent.start and claim.unit not in ("year of age",) \
+                    and j - ce <= 25 and not (end < sent.end and doc[end].text == ")"):
+                # a measure the sentence goes on with: "ended at 1,463.78 points ... at 1,334.20",
+                # "113 gigapascals, while diamonds score between 50 and 70"
+                v, w = own_value, claim.value if claim.value is not None else (claim.high or claim.low)
+                if v and w and 0.01 <= abs(v) / abs(w) <= 100:
+                    return claim.unit, None, None
         return None, None, None
 
     def _counted(self, doc: Doc, sent: Span, i: int, j: int, end: int) -> Tuple[Optional[str], Optional[str], Optional[str]]:
