@@ -115,3 +115,10 @@ def test_quote_after_the_attribution_and_ids(nlp):
 def test_quotes_that_follow_in_a_paragraph(nlp, text, quote, speaker):
     _, quotes, _ = _quotes(nlp, text)
     assert _quote(quotes, quote).speaker == speaker
+
+
+@pytest.mark.model
+def test_a_definite_title_with_no_name_is_the_speaker(nlp):
+    _, quotes, _ = _quotes(nlp, '"We will act," the home secretary said.')
+    q = _quote(quotes, "We will act")
+    assert (q.speaker, q.speaker_id) == ("home secretary", None)

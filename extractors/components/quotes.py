@@ -19,6 +19,7 @@ quotes with ``direct=False`` whose text is the reported clause.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Dict, List, Optional, Set, Tuple
 
 from spacy.language import Language
@@ -27,7 +28,17 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions
 from ..records import Quote
+from .organisations import load_titles
 from .sentences import sent_of
+
+
+def _titles() -> frozenset:
+    return _title_set(load_titles())
+
+
+@lru_cache(maxsize=2)
+def _title_set(titles: Tuple[str, ...]) -> frozenset:
+    return frozenset(titles)
 
 CUE_VERBS = frozenset({
     "said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds", "adding", "warned", "warns",
@@ -316,6 +327,13 @@ class Quotes(Pipe):
             return " ".join(words), None
         if org is not None and head.i in self._org_tok:
             return org["name"], org["id"]
+        # a definite title with no name: "the foreign secretary said" -> "foreign secretary"
+        det = [t for t in toks if t.dep_ == "det"]
+        if det and det[0].lower_ == "the" and all(t.i <= head.i for t in toks):
+            words = [t for t in toks if t.dep_ != "det" and not t.is_punct]
+            phrase = " ".join(t.lower_ for t in words)
+            if words and phrase in _titles():
+                return " ".join(t.text for t in words), None
         return None
 
     # ------------------------------------------------------------------ indirect speech
