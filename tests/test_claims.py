@@ -110,6 +110,10 @@ def test_seed_not_claims(seed_claims):
     assert not any("two years" in c["text"] for c in seed_claims[SEED_IND])  # "more than two years after"
     # "about" after a noun is a preposition
     assert not any(c["text"].startswith("about") for c in seed_claims[SEED_IND])
+    # 'the real world are now "one continuum"': unity, not a count
+    assert not any(c["text"] == "one" and c["unit"] == "continuum" for c in seed_claims[SEED_NCA])
+    # "forces in England and Wales recorded an average of 15": the forces, not the place
+    assert find(seed_claims[SEED_SG], "15")["source"] == "forces in England and Wales"
     for c in (c for claims in seed_claims.values() for c in claims):
         assert c["text"] == c["text"].strip(), c["text"]
 
@@ -441,6 +445,7 @@ def test_number_compounds_that_do_not_count(claims_nlp, sentence, forbidden):
     # a place or nationality qualifying the speaker is not the speaker
     ("The Indonesian Economics Minister explained that $1.2bn was for rebuilding.", "Indonesian Economics Minister"),
     ("US officials said 300 troops would leave.", "US officials"),
+    ("Figures indicate that forces in England and Wales recorded an average of 15 offences a day.", "forces in England and Wales"),
     # speculation asserts nothing
     ("Speculation suggests that Euronext could bid £1.4bn.", None),
 ])

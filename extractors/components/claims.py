@@ -46,6 +46,8 @@ CLOCK_WORDS = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "bst", "utc", "e
                "edt", "pt", "pst", "pdt", "cet", "cest", "ct", "cdt", "aest", "hrs", "o'clock"}
 #: words that may follow a stated age ("will be 35 by then", "turned 40 last week"), not a score ("3 under par")
 _AFTER_AGE = {"by", "in", "on", "at", "last", "next", "this", "when", "and", "but", "today", "tomorrow", "yesterday"}
+#: copulas before a complement ("are now one continuum")
+_COPULAS = {"is", "are", "was", "were", "be", "been", "being", "become", "became", "becomes", "'s", "\u2019s", "'re"}
 #: verbs that state a person's age: "he will be 35", "she turned 40" (no lemmatizer in the pipeline)
 _BE_TURN = {"be", "is", "am", "are", "was", "were", "been", "being", "turn", "turns", "turned", "turning"}
 #: "year-on-year", "month on month", "quarter-on-quarter"
@@ -458,11 +460,20 @@ class ClaimFinder(Pipe):
                     return True
         if nxt is not None and nxt.lower_ == "of" and i + 2 < len(doc) and doc[i + 2].lower_ in DET_SKIP | {"its"}:
             return True
-        if tok.head.tag_ == "NN" and tok.head.dep_ in ("attr", "oprd", "acomp"):
+        if tok.head.tag_ == "NN" and (tok.head.dep_ in ("attr", "oprd", "acomp") or self._after_copula(doc, i)):
             # "one" on a singular complement says unity, not a count: "the two had become
-            # one continuum", "it's all one world"
+            # one continuum", "it's all one world", 'are now "one continuum"' (whatever the parse)
             return False
         return tok.dep_ == "nummod" and tok.head.tag_.startswith("NN") and tok.head.i > i
+
+    @staticmethod
+    def _after_copula(doc: Doc, i: int) -> bool:
+        """Does a form of "be"/"become" come right before token ``i``, past adverbs and quote marks?"""
+        k = i - 1
+        while k >= 0 and i - k <= 4 and (doc[k].is_quote or doc[k].tag_ in ("RB", "PDT") or doc[k].lower_ == "all"):
+            k -= 1
+        # "there is one solution" counts; "they are one continuum" does not
+        return k >= 0 and doc[k].lower_ in _COPULAS and not (k > 0 and doc[k - 1].lower_ == "there")
 
     @staticmethod
     def _past_id(doc: Doc, sent: Span, i: int) -> int:
@@ -1582,9 +1593,11 @@ class _Context:
         if ents:
             # prefer names at or after the head ("Figures from the Ministry of Justice")
             ent = min(ents, key=lambda x: (x.label_ not in ("ORG", "PERSON"), x.end <= head.i, abs(x.root.i - head.i)))
-            if ent.label_ in ("GPE", "NORP") and ent.end <= head.i and head.tag_ in ("NN", "NNP", "NNS", "NNPS") \
-                    and head.ent_type_ == "":
-                ent = None  # a place or nationality qualifying the source: "the Indonesian Economics Minister"
+            if ent.label_ in ("GPE", "NORP") and not (ent.start <= head.i < ent.end) \
+                    and head.tag_ in ("NN", "NNP", "NNS", "NNPS") and head.ent_type_ == "":
+                # a place or nationality qualifying the source: "the Indonesian Economics
+                # Minister", "forces in England and Wales"
+                ent = None
         if ents and ent is not None:
             name, rid = self._canonical(ent.start_char, ent.end_char)
             text = ent.text
