@@ -46,10 +46,12 @@ CLOCK_WORDS = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "bst", "utc", "e
                "edt", "pt", "pst", "pdt", "cet", "cest", "ct", "cdt", "aest", "hrs", "o'clock"}
 #: words that may follow a stated age ("will be 35 by then", "turned 40 last week"), not a score ("3 under par")
 _AFTER_AGE = {"by", "in", "on", "at", "last", "next", "this", "when", "and", "but", "today", "tomorrow", "yesterday"}
+#: forms of "be" (the pipeline runs no lemmatizer)
+_BE = {"be", "is", "am", "are", "was", "were", "been", "being"}
 #: copulas before a complement ("are now one continuum")
-_COPULAS = {"is", "are", "was", "were", "be", "been", "being", "become", "became", "becomes", "'s", "\u2019s", "'re"}
-#: verbs that state a person's age: "he will be 35", "she turned 40" (no lemmatizer in the pipeline)
-_BE_TURN = {"be", "is", "am", "are", "was", "were", "been", "being", "turn", "turns", "turned", "turning"}
+_COPULAS = _BE | {"become", "became", "becomes", "'s", "\u2019s", "'re"}
+#: verbs that state a person's age: "he will be 35", "she turned 40"
+_BE_TURN = _BE | {"turn", "turns", "turned", "turning"}
 #: "year-on-year", "month on month", "quarter-on-quarter"
 _PERIOD_ON_PERIOD = {"year", "month", "week", "quarter", "day"}
 #: second halves of number compounds that describe rather than count ("two-way", "one-off")
@@ -129,6 +131,17 @@ _LENGTHS = {"metre", "kilometre", "centimetre", "millimetre", "foot", "inch", "y
 # Standard running and swimming distances in metres ("the 800m", "the 4x100m").
 _APOS_S = {"'s", "\u2019s"}
 _SCORE_TOKEN = re.compile(r"\d{1,3}[-\u2013]\d{1,3}")
+
+
+def _glued_pair(doc: Doc, sent: Span, k: int) -> bool:
+    """Two whole numbers written as three glued tokens from ``k``: "3", "-", "6"."""
+    return k + 2 < sent.end and doc[k].text.isdecimal() and doc[k + 1].text in ("-", "\u2013") \
+        and doc[k + 2].text.isdecimal() and not doc[k].whitespace_ and not doc[k + 1].whitespace_
+
+
+def _score_at(doc: Doc, sent: Span, k: int) -> bool:
+    """Does a pair of whole numbers ("7-6", one token or three) start at token ``k``?"""
+    return k < sent.end and (bool(_SCORE_TOKEN.fullmatch(doc[k].text)) or _glued_pair(doc, sent, k))
 _RELAY = re.compile(r"\d+x\d+m?")
 _RACE_DISTANCES = {"50", "60", "100", "110", "200", "400", "800", "1000", "1500", "3000", "5000", "10000"}
 
@@ -493,8 +506,7 @@ class ClaimFinder(Pipe):
             return 0
         if st.value2 is not None and not st.suffix:
             a, b, end = st.value, st.value2, i + 1
-        elif not st.suffix and st.value2 is None and i + 2 < sent.end and doc[i + 1].text in ("-", "\u2013") \
-                and doc[i].whitespace_ == "" and doc[i + 1].whitespace_ == "" and doc[i + 2].text.isdecimal():
+        elif not st.suffix and st.value2 is None and _glued_pair(doc, sent, i):
             a, b, end = st.value, float(doc[i + 2].text), i + 3
         else:
             return 0
@@ -503,20 +515,14 @@ class ClaimFinder(Pipe):
         nxt = doc[end] if end < sent.end else None
         if nxt is not None and nxt.lower_ in _SCORE_NOUNS:
             return end
-        # a run of set scores: "3-6 7-6 (7-3) 6-1"
-        def score_at(k: int) -> bool:
-            return k < sent.end and (bool(_SCORE_TOKEN.fullmatch(doc[k].text)) or doc[k].text.isdecimal() and k + 2 < sent.end
-                                     and doc[k + 1].text in ("-", "\u2013") and doc[k + 2].text.isdecimal()
-                                     and not doc[k].whitespace_ and not doc[k + 1].whitespace_)
-        if score_at(end) or (nxt is not None and nxt.text == "(" and score_at(end + 1)):
+        # a run of set scores: "3-6 7-6 (7-3) 6-1", or a tie-break after its set: "4-6 (3-7)"
+        if _score_at(doc, sent, end) or (nxt is not None and nxt.text == "(" and _score_at(doc, sent, end + 1)):
             return end
         k = i - 1
         if k > sent.start and doc[k].text in ("(", ")"):
             k -= 1
-        if k >= sent.start and (_SCORE_TOKEN.fullmatch(doc[k].text) or k - 2 >= sent.start and doc[k].text.isdecimal()
-                                and doc[k - 1].text in ("-", "\u2013") and doc[k - 2].text.isdecimal()
-                                and not doc[k - 2].whitespace_ and not doc[k - 1].whitespace_):
-            return end  # the last of a run of set scores, or a tie-break after its set: "4-6 (3-7)"
+        if k >= sent.start and (_SCORE_TOKEN.fullmatch(doc[k].text) or k - 2 >= sent.start and _glued_pair(doc, sent, k - 2)):
+            return end
         if nxt is not None and (nxt.lower_ in ("%", "percent", "per", "pc")
                                 or not nxt.is_stop and U.normalize_unit(nxt.text) is not None):
             return 0
@@ -1590,6 +1596,7 @@ class _Context:
         # the named organisation or person of the subject nearest to its head
         ents = [ent for ent in head.doc.ents if ent.start_char >= s and ent.end_char <= e
                 and ent.label_ in ("ORG", "PERSON", "GPE", "NORP")]
+        ent = None
         if ents:
             # prefer names at or after the head ("Figures from the Ministry of Justice")
             ent = min(ents, key=lambda x: (x.label_ not in ("ORG", "PERSON"), x.end <= head.i, abs(x.root.i - head.i)))
@@ -1598,7 +1605,7 @@ class _Context:
                 # a place or nationality qualifying the source: "the Indonesian Economics
                 # Minister", "forces in England and Wales"
                 ent = None
-        if ents and ent is not None:
+        if ent is not None:
             name, rid = self._canonical(ent.start_char, ent.end_char)
             text = ent.text
             for det in ("the ", "The "):
