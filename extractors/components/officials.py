@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions
 from ..records import Mention, Official, Role
 from .sentences import sent_of
-from .organisations import _APOS, load_gazetteer, load_titles
+from .organisations import _APOS, POSTNOMINALS, load_gazetteer, load_titles
 
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": None, "dr.": None,
@@ -56,9 +56,6 @@ PREDICATE_TRIGGERS = {"became", "become", "becomes", "appointed", "named", "elec
 APPOSITION_SKIP = {"who", "is", "was", "has", "had", "been", "became", "becomes", "now", "then", "currently", "also", "as", "serves", "served", "appointed", "named"}
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"}
 PREPS = {"of", "for", "at", "to", "on", "in"}
-#: party words the model sometimes takes into a person's name ("Tory David Heathcoat Amory")
-_PARTY_WORDS = {"tory", "tories", "labour", "conservative", "conservatives", "liberal", "libdem", "snp", "ukip",
-                "plaid", "republican", "republicans", "democrat", "democrats", "unionist", "nationalist"}
 #: titles every kind of body has: tied to a body elsewhere in the article only when it names one
 _ANY_BODY_TITLES = {"chief executive", "chief executive officer", "chairman", "chairwoman", "chair", "founder",
                     "co-founder", "president", "director", "managing director", "spokesman", "spokeswoman",
@@ -74,11 +71,14 @@ PARTY_ADJECTIVES: Tuple[Tuple[Tuple[str, ...], str], ...] = (
     (("ukip",), "UK Independence Party"), (("plaid",), "Plaid Cymru"),
     (("republican",), "Republican Party"), (("democratic",), "Democratic Party"),
 )
-#: letters after a name: dropped from the name; the parliamentary ones are a role ("Paul
-#: Boateng MP", "Charles Harris QC", "Jane Cole OBE")
-POSTNOMINALS = {"MP", "MPs", "MSP", "MEP", "AM", "MLA", "TD", "QC", "KC", "SC", "OBE", "MBE", "CBE", "KBE", "DBE",
-                "JP", "PC", "FRS", "VC", "GC"}
-POSTNOMINAL_ROLES = {"MP": "MP", "MSP": "MSP", "MEP": "MEP", "AM": "AM", "MLA": "MLA", "TD": "TD"}
+#: party words the model sometimes takes into a person's name ("Tory David Heathcoat Amory",
+#: "Tories Ken Clarke"): the party adjectives, their plurals, and a few more
+_PARTY_WORDS = frozenset({w for words, _ in PARTY_ADJECTIVES for w in words if len(words) == 1}
+                         | {w + "s" for words, _ in PARTY_ADJECTIVES for w in words if len(words) == 1}
+                         | {"tories", "liberal", "libdem", "democrat", "democrats", "unionist", "nationalist"})
+#: letters after a name (POSTNOMINALS) are dropped from the name; the parliamentary ones are a
+#: role ("Paul Boateng MP")
+POSTNOMINAL_ROLES = frozenset({"MP", "MSP", "MEP", "AM", "MLA", "TD"})
 #: offices with one holder at a time: "the prime minister" is never tied to the last person
 #: named just because it follows them
 SINGLE_OFFICES = {"prime minister", "president", "chancellor", "first minister", "deputy prime minister",
@@ -233,7 +233,7 @@ class Officials(Pipe):
             if e - s == 1 and e == ent.end and e < len(doc) and doc[e].is_title and doc[e].is_alpha \
                     and doc[e].ent_type_ in ("", "PERSON") and not self.in_title[e] and not self.org_of_tok[e] \
                     and doc[e].lower_ not in HONORIFICS and not doc[e].is_sent_start and doc[s].tag_ == "NNP" \
-                    and doc[e].tag_ in ("NN", "NNP") and doc[e].lower_ not in SPEECH_VERBS and doc[e].lower_ not in ("says", "tells", "warns"):
+                    and doc[e].tag_ in ("NN", "NNP") and doc[e].lower_ not in SPEECH_VERBS | {"says", "tells", "warns"}:
                 e += 1
             if s == ent.start and s > 0 and doc[s - 1].ent_type_ in ("GPE", "NORP", "ORG") and doc[s - 1].ent_iob_ == "B" \
                     and doc[s - 1].is_title and doc[s - 1].tag_ == "NNP" and not self.org_of_tok[s - 1] and not self.in_title[s - 1] \
@@ -307,8 +307,7 @@ class Officials(Pipe):
                 break
         # a party or nationality the model took into the name: "Tory David Heathcoat Amory",
         # "Tories Ken Clarke", "Labour's Ed Balls"
-        while e - s > 2 and (doc[s].lower_ in _PARTY_WORDS or doc[s].tag_ == "NNPS" and doc[s].lower_.endswith("s")
-                             and doc[s].lower_ in _PARTY_WORDS):
+        while e - s > 2 and doc[s].lower_ in _PARTY_WORDS:
             s += 1
             if s < e - 2 and doc[s].tag_ == "POS":
                 s += 1
@@ -629,9 +628,8 @@ class Officials(Pipe):
         # --- letters after the name: "Paul Boateng MP" is an MP
         j = e
         while j < sent.end and doc[j].text in POSTNOMINALS:
-            title = POSTNOMINAL_ROLES.get(doc[j].text)
-            if title:
-                out.append((Role(title=title, organisation=None, start=doc[j].idx, end=doc[j].idx + len(doc[j].text),
+            if doc[j].text in POSTNOMINAL_ROLES:
+                out.append((Role(title=doc[j].text, organisation=None, start=doc[j].idx, end=doc[j].idx + len(doc[j].text),
                                  pattern="post-nominal"), {j}))
             j += 1
         # --- apposition after: "Rob Jones, the NCA's director of operations"

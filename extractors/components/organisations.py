@@ -38,8 +38,10 @@ from .anchors import AnchoredMatcher
 from .sentences import sent_of
 
 
-#: letters after a person's name ("Guy Mansfield QC"): an entity ending in one is a person
-_POSTNOMINALS = {"QC", "KC", "MP", "MSP", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE"}
+#: letters after a person's name ("Guy Mansfield QC", "Paul Boateng MP"): an entity ending in
+#: one is a person, not a body (the officials component drops them from names)
+POSTNOMINALS = frozenset({"MP", "MPs", "MSP", "MEP", "AM", "MLA", "TD", "QC", "KC", "SC", "OBE", "MBE", "CBE",
+                          "KBE", "DBE", "JP", "PC", "FRS", "VC", "GC"})
 
 
 def _positions(doc: Doc, attr: int, values: Iterable[str]) -> List[int]:
@@ -438,7 +440,7 @@ class Organisations(Pipe):
                 continue  # "Wales", "Sunak": the model calls the same word a place or a person elsewhere
             if text in person_tails and gaz.lookup(text) is None:
                 continue  # "Kilroy-Silk", "Nicola Sturgeon": a person elsewhere in the article
-            if doc[e - 1].text in _POSTNOMINALS and gaz.lookup(text) is None:
+            if doc[e - 1].text in POSTNOMINALS and gaz.lookup(text) is None:
                 continue  # "Guy Mansfield QC": a person
             if e < len(doc) and doc[e].lower_ in ("secretary", "minister") and any(t.lower_ == "and" for t in doc[s:e]) \
                     and gaz.lookup(text) is None:
