@@ -23,6 +23,11 @@ from extractors.normalize.dateline import find_dateline
         ("Headline\nThursday 12 October 2023\nBody.", "2023-10-12", "Thursday 12 October 2023"),
         # only an Updated date: taken, as the best the header offers
         ("Headline\nUpdated: 14 December 2023, 12:30\nBody.", "2023-12-14", "14 December 2023, 12:30"),
+        # the clock time written before the date
+        ("Headline\nPublished: 13:45 GMT, 7 August 2018\nBody.", "2018-08-07", "7 August 2018"),
+        ("Headline\nLast updated at 10:03 on 3 May 2012\nBody.", "2012-05-03", "3 May 2012"),
+        ("Headline\nPUBLISHED: 10:03, 3 May 2012 | UPDATED: 12:00, 4 May 2012\nBody.", "2012-05-03", "3 May 2012"),
+        ("Headline\nPosted at 9am on 3 May 2012\nBody.", "2012-05-03", "3 May 2012"),
     ],
 )
 def test_find_dateline(text, iso, span):
@@ -39,6 +44,7 @@ def test_find_dateline(text, iso, span):
         "Figures for 2022 show a rise.\nOn 13 December the agency spoke.",
         "According to the NCA, most offenders avoid prison.\n\nThe agency is urging tougher sentences.",
         "Headline\nThe report, published on 3 August 2023 by the ministry, found that crime rose sharply.",
+        "Headline\nThe meeting at 10:03 on 3 May 2012 was tense.\nBody.",
         "",
         "Headline only",
     ],

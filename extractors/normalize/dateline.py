@@ -49,13 +49,17 @@ _PATTERNS = [
     re.compile(r"(?P<num>[0-3]?\d[/.][01]?\d[/.](?:19|20)\d{2}|(?:19|20)\d{2}/[01]?\d/[0-3]?\d)" + _TIME, re.I),
 ]
 
+#: a clock time written before the date of a header field ("Published: 13:45 GMT, 7 August
+#: 2018", "Last updated at 10:03 on 3 May 2012")
+_CLOCK_FIRST = (r"(?:(?:at\s+)?(?:[0-2]?\d[:.][0-5]\d(?:\s?[ap]\.?m\.?)?|[01]?\d\s?[ap]\.?m\.?)"
+                r"(?:\s+(?:GMT|BST|UTC|[A-Z]{2,4}))?\s*(?:,|on)?\s*)?")
 #: a marker that opens a header field ("Published:", "Posted on", "Last updated"): the
 #: whole text before the date in its field (after the last '|') must be the marker
 _MARKER = re.compile(
     r"^\W*(?:first |last )?(?:published|posted|date(?:d)?|created|filed|issued|released|"
-    r"modified|updated)\s*(?:on|at)?\s*[:\-]?\s*$", re.I)
+    r"modified|updated)\s*(?:on|at)?\s*[:\-]?\s*" + _CLOCK_FIRST + r"$", re.I)
 _BYLINE = re.compile(r"(?:^|\|)\s*by\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}\s*[|,\-\u2013\u2014]\s*$", re.I)
-_UPDATED = re.compile(r"(?:updated|modified)\s*(?:on|at)?\s*:?\s*$", re.I)
+_UPDATED = re.compile(r"(?:updated|modified)\s*(?:on|at)?\s*:?\s*" + _CLOCK_FIRST + r"$", re.I)
 #: words allowed around a header date besides the date itself
 _HEADER_WORDS = re.compile(
     r"^(?:published|posted|first|last|updated|update|modified|on|at|date|dated|by|am|pm|"
