@@ -66,7 +66,7 @@ def as_input_records(inputs: Union[InputLike, Iterable[InputLike]], published: A
         inputs = [inputs]
     default_pub, problem = normalise_published(published)
     if problem:
-        raise ValueError(Errors.E025.format(input="published=", id=None, value=published))
+        raise ValueError(Errors.E025.format(input="published=", id=None, key="published", value=published))
     for i, item in enumerate(inputs):
         if isinstance(item, str):
             rec: Union[InputRecord, ErrorRecord] = InputRecord(id=str(i), text=item, origin="<input>", line=i)

@@ -30,7 +30,8 @@ class Errors:
     E022 = "input {input}: line {line} is not valid JSON ({reason})"
     E023 = "input {input}: line {line} is a JSON {kind}, expected an object with \"id\" and \"text\""
     E024 = "input {input}: record {id!r} has no usable text ({reason})"
-    E025 = "input {input}: record {id!r} has an invalid 'published' value {value!r}: expected an ISO date like 2023-12-13"
+    E025 = ("input {input}: record {id!r} has an invalid {key!r} value {value!r}: expected a date "
+            "like 2023-12-13, '13 December 2023' or 'Wed, 13 Dec 2023 17:54:00 GMT'")
     E026 = "input {input}: cannot decode the file as text ({reason})"
     E027 = "input {input}: the file is empty"
     E028 = "input {input}: looks like binary data, not text"

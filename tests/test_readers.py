@@ -123,13 +123,18 @@ def test_missing_input_and_unknown_format(tmp_path):
         ("2023-12-13T17:54:00+01:00", ("2023-12-13", None)),
         (None, (None, None)),
         ("", (None, None)),
+        # RSS / e-mail dates and written dates as the whole value
+        ("Wed, 13 Dec 2023 17:54:00 GMT", ("2023-12-13", None)),
+        ("13 December 2023", ("2023-12-13", None)),
+        ("December 13, 2023 5:54 pm", ("2023-12-13", None)),
     ],
 )
 def test_normalise_published(value, expected):
     assert normalise_published(value) == expected
 
 
-@pytest.mark.parametrize("value", ["2023-13-01", "13/12/2023", 20231213, "soon"])
+@pytest.mark.parametrize("value", ["2023-13-01", "13/12/2023", "07/08/2018", 20231213, "soon",
+                                   "Published on 13 December 2023 by the agency"])
 def test_normalise_published_rejects(value):
     iso, problem = normalise_published(value)
     assert iso is None and problem
@@ -237,3 +242,33 @@ def test_oversized_text_file(tmp_path, monkeypatch):
     (tmp_path / "big.txt").write_text("y" * 500, encoding="utf-8")
     [rec] = read_inputs(tmp_path)
     assert rec.error == "E033"
+
+
+@pytest.mark.parametrize("obj, text, published", [
+    # news-please, newspaper3k, schema.org and trafilatura keys, when "text"/"published" are absent
+    ({"maintext": "Body.", "date_publish": "2018-08-07 11:07:00"}, "Body.", "2018-08-07"),
+    ({"text": "Body.", "publish_date": "2018-08-07T11:07:00+01:00"}, "Body.", "2018-08-07"),
+    ({"text": "Body.", "datePublished": "2018-08-07"}, "Body.", "2018-08-07"),
+    ({"content": "Body.", "date": "Tue, 07 Aug 2018 11:07:00 GMT"}, "Body.", "2018-08-07"),
+    # "published" wins over an alias, even when empty
+    ({"text": "Body.", "published": "", "date": "2018-08-07"}, "Body.", None),
+])
+def test_common_dump_keys(obj, text, published):
+    from extractors.io.readers import record_from_object
+
+    rec = record_from_object(obj, origin="dump.jsonl", line=1)
+    assert isinstance(rec, InputRecord) and (rec.text, rec.published) == (text, published)
+
+
+def test_invalid_alias_date_names_its_key():
+    from extractors.io.readers import record_from_object
+
+    rec = record_from_object({"text": "Body.", "date": "last week"}, origin="dump.jsonl", line=2)
+    assert rec.published is None and "'date'" in rec.meta["warnings"][0]
+
+
+def test_custom_text_key_has_no_aliases():
+    from extractors.io.readers import record_from_object
+
+    rec = record_from_object({"body": "Body."}, origin="dump.jsonl", line=1, text_key="article_text")
+    assert isinstance(rec, ErrorRecord) and "article_text" in rec.reason

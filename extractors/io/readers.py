@@ -5,7 +5,9 @@ silently. Supported:
 
 * ``.txt``: one article (id = file name without extension);
 * ``.jsonl`` / ``.jsonl.gz`` / ``.ndjson``: one ``{"id", "text", "published"?, "source"?,
-  "title"?, "url"?}`` object per line; other keys are kept in ``meta``;
+  "title"?, "url"?}`` object per line; other keys are kept in ``meta``; the date and
+  text keys of common crawlers are read when these are absent (``PUBLISHED_ALIASES``,
+  ``TEXT_ALIASES``);
 * ``.csv`` / ``.csv.gz``: one article per row, text in ``--text-key`` (default ``text``);
 * ``.html`` / ``.htm``: main text and publication date from the page (needs the ``html``
   extra: trafilatura, htmldate); nothing is fetched or executed;
@@ -16,6 +18,7 @@ silently. Supported:
 from __future__ import annotations
 
 import datetime as _dt
+import email.utils as _email_utils
 import gzip
 import json
 import re
@@ -28,6 +31,14 @@ from ..records import ErrorRecord, InputRecord
 Item = Union[InputRecord, ErrorRecord]
 
 KNOWN_KEYS = ("id", "text", "published", "source", "title", "url")
+#: where common news dumps keep the publication date when there is no "published" key:
+#: news-please ("date_publish"), newspaper3k ("publish_date"), schema.org ("datePublished"),
+#: trafilatura's JSON ("date"); the first one present is used
+PUBLISHED_ALIASES = ("date_publish", "published_at", "publish_date", "publication_date",
+                     "date_published", "datePublished", "pubdate", "date")
+#: where they keep the article text when there is no "text" key (only with the default
+#: ``text_key``): news-please ("maintext"), others ("body", "content")
+TEXT_ALIASES = ("maintext", "body", "content", "article")
 #: the largest input record read into memory (a JSONL line, a .txt or .html file, a WARC
 #: payload); larger ones are reported (E033) without being loaded, so memory stays bounded
 MAX_RECORD_BYTES = 32 * 1024 * 1024
@@ -65,6 +76,19 @@ def normalise_published(value: Any) -> Tuple[Optional[str], Optional[str]]:
         return None, f"expected a string, got {type(value).__name__}"
     m = _ISO.match(value)
     if not m:
+        # an RSS/e-mail date ("Tue, 07 Aug 2018 11:07:00 GMT") or a written one ("7 August
+        # 2018", "August 7, 2018 11:07 am") as the whole value
+        try:
+            return _email_utils.parsedate_to_datetime(value.strip()).date().isoformat(), None
+        except (TypeError, ValueError, IndexError):
+            pass
+        from ..normalize.dateline import find_dateline
+
+        # all-digit forms other than ISO ("07/08/2018") are left out: day or month first is
+        # a guess in metadata
+        found = None if re.fullmatch(r"[\d\s/.:-]+", value) else find_dateline(value.strip())
+        if found and found[1] == 0 and found[2] >= len(value.strip()) - 1:
+            return found[0], None
         return None, "not an ISO date"
     try:
         return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat(), None
@@ -143,6 +167,10 @@ def record_from_object(
     raw_id = obj.get(id_key)
     doc_id = str(raw_id) if raw_id not in (None, "") else (f"{Path(origin).stem}:{line}" if line else Path(origin).stem)
     text = obj.get(text_key)
+    if text is None and text_key == "text":
+        alias = next((k for k in TEXT_ALIASES if isinstance(obj.get(k), str)), None)
+        if alias is not None:
+            text_key, text = alias, obj[alias]
     if text is None:
         reason = f"'{text_key}' is missing" if text_key not in obj else f"'{text_key}' is null"
         return _error("E024", Errors.E024.format(input=where, id=doc_id, reason=reason), where, doc_id, line)
@@ -151,12 +179,13 @@ def record_from_object(
         return _error("E024", Errors.E024.format(input=where, id=doc_id, reason=reason), where, doc_id, line)
     if not text.strip():
         return _error("E024", Errors.E024.format(input=where, id=doc_id, reason="empty or whitespace only"), where, doc_id, line)
-    published, problem = normalise_published(obj.get("published"))
+    date_key = "published" if "published" in obj else next((k for k in PUBLISHED_ALIASES if obj.get(k) not in (None, "")), "published")
+    published, problem = normalise_published(obj.get(date_key))
     meta = {k: v for k, v in obj.items() if k not in KNOWN_KEYS and k not in (text_key, id_key)}
     if problem:
         # the record is still processed (the date is inferred from the text or left out);
         # the problem is reported on the output record
-        meta["warnings"] = [Errors.E025.format(input=where, id=doc_id, value=obj.get("published"))]
+        meta["warnings"] = [Errors.E025.format(input=where, id=doc_id, key=date_key, value=obj.get(date_key))]
 
     def _str(key: str) -> Optional[str]:
         v = obj.get(key)
