@@ -22,6 +22,8 @@ FLOORS = {
     "claims_span": 0.97,
     "claims_value": 0.96,
     "claims_value_unit": 0.88,
+    "claims_time": 0.70,
+    "claims_source": 0.90,
     "quote_speakers": 0.95,
     "published_inferred": 0.95,
     "events_bcubed": 0.97,

@@ -1,9 +1,10 @@
 """Score the pipeline against the bundled gold corpus (``corpus/``).
 
 Reports, over all articles: official triples (name + title + organisation) P/R/F1,
-organisation P/R/F1, date extents and values, claims (value and value+unit), quote
-speaker accuracy, published-date accuracy, and for reconciliation: event clustering
-(exact events, B-cubed) and claim status accuracy.
+organisation P/R/F1, date extents and values, claims (value and value+unit, and the
+accuracy of each matched claim's ``time`` and ``source``), quote speaker accuracy,
+published-date accuracy, and for reconciliation: event clustering (exact events, B-cubed)
+and claim status accuracy.
 
     extractors evaluate corpus corpus/          # or: python -m extractors.evaluate.corpus corpus/
 """
@@ -204,6 +205,62 @@ def score_claims(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) -> Dict
     return {"claims_span": spans, "claims_value": values, "claims_value_unit": units, "claims_hedge": approx}
 
 
+def same_time(gold: Optional[str], pred: Optional[str]) -> bool:
+    """TIMEX3 values equal as written; both null is right."""
+    return (gold or None) == (pred or None)
+
+
+def source_forms(name: Optional[str], gold_orgs: Iterable[Dict[str, Any]]) -> Set[str]:
+    """Every normalised way of writing a gold source: its name, plus the acronym and any
+    aliases of the article's gold organisation of that name."""
+    n = norm(name)
+    if not n:
+        return set()
+    forms = {n}
+    for o in gold_orgs:
+        names = {norm(o.get("name"))} | ({norm(o["acronym"])} if o.get("acronym") else set()) | {norm(a) for a in o.get("aliases") or []}
+        names.discard("")
+        if n in names:
+            forms |= names
+    return forms
+
+
+def same_source(gold: Optional[str], pred: Optional[str], gold_orgs: Iterable[Dict[str, Any]] = ()) -> bool:
+    """Sources equal up to case and a leading 'the'; an organisation's acronym or alias
+    (from the article's gold organisations) is the same name. Both null is right."""
+    g, p = norm(gold), norm(pred)
+    if not g or not p:
+        return not g and not p
+    return p in source_forms(gold, gold_orgs)
+
+
+def claim_attribute_errors(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) -> List[Dict[str, Any]]:
+    """Matched claims whose ``time`` or ``source`` differs from the gold, for error analysis."""
+    out = []
+    for rec, gold in pairs:
+        orgs = gold.get("organisations", [])
+        for g, p in _align(gold.get("claims", []), list(rec.claims)):
+            bad_time = not same_time(g.get("time"), p.time)
+            bad_source = not same_source(g.get("source"), p.source, orgs)
+            if bad_time or bad_source:
+                out.append({"doc_id": rec.id, "text": g["text"], "start": g["start"], "key": g.get("key"),
+                            "time": [g.get("time"), p.time] if bad_time else None, "time_text": p.time_text,
+                            "source": [g.get("source"), p.source] if bad_source else None, "sentence": p.sentence})
+    return out
+
+
+def score_claim_attributes(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) -> Dict[str, PRF]:
+    """Accuracy of ``time`` and ``source`` over the claims aligned to gold claims (the
+    alignment of claims_span/claims_value); P = R = F1 = accuracy, as for claims_hedge."""
+    time, source = PRF(), PRF()
+    for rec, gold in pairs:
+        orgs = gold.get("organisations", [])
+        matched = _align(gold.get("claims", []), list(rec.claims))
+        time.add(sum(1 for g, p in matched if same_time(g.get("time"), p.time)), len(matched), len(matched))
+        source.add(sum(1 for g, p in matched if same_source(g.get("source"), p.source, orgs)), len(matched), len(matched))
+    return {"claims_time": time, "claims_source": source}
+
+
 def score_quotes(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) -> Dict[str, PRF]:
     found, speaker = PRF(), PRF()
     for rec, gold in pairs:
@@ -264,8 +321,10 @@ def score_events(events: Sequence[EventRecord], gold_events: List[Dict[str, Any]
 # --------------------------------------------------------------------------- driver
 
 
-def evaluate(folder: Path, *, records: Optional[List[DocumentRecord]] = None, model: Optional[str] = None) -> Dict[str, Any]:
-    """Run the pipeline on ``folder/articles.jsonl`` (unless ``records`` are given) and score."""
+def evaluate(folder: Path, *, records: Optional[List[DocumentRecord]] = None, model: Optional[str] = None, claim_errors: bool = False) -> Dict[str, Any]:
+    """Run the pipeline on ``folder/articles.jsonl`` (unless ``records`` are given) and score.
+    With ``claim_errors``, ``scores["claim_attribute_errors"]`` lists the matched claims whose
+    time or source differs from the gold."""
     from ..api import extract, reconcile
 
     articles, gold, gold_events = load_corpus(folder)
@@ -275,11 +334,13 @@ def evaluate(folder: Path, *, records: Optional[List[DocumentRecord]] = None, mo
     gold_by_id = {g["id"]: g for g in gold}
     pairs = [(by_id[g["id"]], g) for g in gold if g["id"] in by_id]
     scores: Dict[str, Any] = {}
-    for part in (score_officials(pairs), score_organisations(pairs), score_dates(pairs), score_claims(pairs), score_quotes(pairs), score_published(pairs, {a["id"]: a for a in articles})):
+    for part in (score_officials(pairs), score_organisations(pairs), score_dates(pairs), score_claims(pairs), score_claim_attributes(pairs), score_quotes(pairs), score_published(pairs, {a["id"]: a for a in articles})):
         scores.update({k: v.as_dict() for k, v in part.items()})
     events = reconcile(records)
     scores.update(score_events(events, gold_events, by_id, gold_by_id))
     scores["documents"] = len(pairs)
+    if claim_errors:
+        scores["claim_attribute_errors"] = claim_attribute_errors(pairs)
     return scores
 
 
@@ -292,6 +353,17 @@ def format_scores(scores: Dict[str, Any]) -> str:
     cs = scores["claim_status"]
     lines.append(f"events exactly right: {ex['matched']}/{ex['gold']} (predicted {ex['predicted']})")
     lines.append(f"claim status accuracy: {cs['correct']}/{cs['total']} {cs['errors'] or ''}")
+    errors = scores.get("claim_attribute_errors")
+    if errors is not None:
+        lines.append(f"claims whose time or source differs from the gold: {len(errors)}  (gold -> system)")
+        for e in errors:
+            what = []
+            if e["time"]:
+                what.append(f"time {e['time'][0]} -> {e['time'][1]}" + (f" ({e['time_text']!r})" if e["time_text"] else ""))
+            if e["source"]:
+                what.append(f"source {e['source'][0]} -> {e['source'][1]}")
+            lines.append(f"  {e['doc_id']} {e['text']!r}: {'; '.join(what)}")
+            lines.append(f"      {' '.join((e['sentence'] or '').split())}")
     return "\n".join(lines)
 
 
@@ -300,8 +372,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("path", nargs="?", default="corpus", help="the corpus folder (articles.jsonl, gold.jsonl, events.jsonl)")
     parser.add_argument("--model", default=None)
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--claim-errors", action="store_true", help="also list the matched claims whose time or source differs from the gold")
     args = parser.parse_args(argv)
-    scores = evaluate(Path(args.path), model=args.model)
+    scores = evaluate(Path(args.path), model=args.model, claim_errors=args.claim_errors)
     print(json.dumps(scores, indent=2) if args.json else format_scores(scores))
     return 0
 
