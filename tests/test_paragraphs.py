@@ -12,6 +12,25 @@ def test_line_breaks_start_sentences():
     assert starts == ["Headline", "13", "The"]
 
 
+def test_the_second_word_of_a_line_never_starts_a_sentence():
+    nlp = spacy.blank("en")
+    doc = Paragraphs(nlp)(nlp("Cup hopes fade\n\nGraeme Souness believes the side can recover."))
+    i = next(t.i for t in doc if t.text == "Graeme")
+    assert doc[i].is_sent_start and doc[i + 1].text == "Souness" and doc[i + 1].is_sent_start is False
+    # the first line of the text too
+    doc = Paragraphs(nlp)(nlp("Jane Smith wins\nBody."))
+    assert doc[1].is_sent_start is False
+
+
+@pytest.mark.model
+def test_a_name_after_a_headline_stays_whole(nlp):
+    # the parser used to cut "Tony" | "Blair has said ..." after a headline, which also kept
+    # the entity recogniser from seeing the name
+    doc = nlp("No debate, says Blair\n\nTony Blair has said he will not take part in a debate.")
+    assert [s.text.strip() for s in doc.sents][1].startswith("Tony Blair has said")
+    assert "Tony Blair" in [e.text for e in doc.ents]
+
+
 @pytest.mark.model
 def test_runs_before_the_parser_in_the_pipeline(nlp):
     assert nlp.pipe_names.index("paragraphs") < nlp.pipe_names.index("parser")

@@ -4,7 +4,8 @@ News dumps put headlines, datelines, bylines and paragraphs on lines of their ow
 parser left alone often runs a headline into the dateline and the first sentence. This
 component marks the first token after a line break as a sentence start (the parser keeps
 boundaries that are already set), so rules that look within a sentence do not reach
-across lines.
+across lines, and the token after it as no sentence start (the parser would otherwise cut
+"Graeme | Souness believes ..." after a headline).
 """
 
 from __future__ import annotations
@@ -25,10 +26,19 @@ class Paragraphs(Pipe):
 
     def __call__(self, doc: Doc) -> Doc:
         after_break = False
+        line_first = 0 if len(doc) and not doc[0].is_space else -1  # the first token of the current line
         for tok in doc:
             if after_break and not tok.is_space:
                 tok.is_sent_start = True
                 after_break = False
+                line_first = tok.i
+            elif tok.i == line_first + 1 and line_first >= 0 and not tok.is_space:
+                # the parser, left free here, often makes the first word of a line a
+                # sentence of its own when the line before is a headline ("Graeme" |
+                # "Souness believes ...", "Tony" | "Blair has said ..."), which also keeps the
+                # entity recogniser from seeing the whole name; no sentence is one word long
+                # with more of the line after it
+                tok.is_sent_start = False
             if "\n" in tok.text_with_ws[len(tok.text):] or (tok.is_space and "\n" in tok.text):
                 after_break = True
         return doc
