@@ -118,6 +118,27 @@ def test_quotes_that_follow_in_a_paragraph(nlp, text, quote, speaker):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text,quote,speaker", [
+    # the speaker named in reported speech goes on in the next quote of the paragraph
+    ('Maria Keane, from the trust, said the ward would reopen. "We owe it to the patients."', "We owe it", "Maria Keane"),
+    # a headline before the first line does not hide the speaker ("he" is the man named above)
+    ('No debate, says Blair\n\nTony Blair has said he will not take part in a debate.\n\n'
+     '"We answer this every campaign," he said.', "We answer this", "Tony Blair"),
+    # a spokesman's phrase is written as in the text
+    ('"The claims are false," the singer\'s spokesman said.', "The claims are false", "singer's spokesman"),
+])
+def test_speakers_in_context(nlp, text, quote, speaker):
+    _, quotes, _ = _quotes(nlp, text)
+    assert _quote(quotes, quote).speaker == speaker
+
+
+@pytest.mark.model
+def test_a_title_is_not_a_missed_name(nlp):
+    _, quotes, _ = _quotes(nlp, "The Indonesian Economics Minister explained that the fund was for rebuilding.")
+    assert not any(q.speaker == "Economics Minister" for q in quotes)
+
+
+@pytest.mark.model
 def test_a_definite_title_with_no_name_is_the_speaker(nlp):
     _, quotes, _ = _quotes(nlp, '"We will act," the home secretary said.')
     q = _quote(quotes, "We will act")

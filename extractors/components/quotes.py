@@ -40,6 +40,12 @@ def _titles() -> frozenset:
 def _title_set(titles: Tuple[str, ...]) -> frozenset:
     return frozenset(titles)
 
+@lru_cache(maxsize=2)
+def _title_heads(titles: Tuple[str, ...]) -> frozenset:
+    """The last words of the known titles ("minister", "secretary", "chief")."""
+    return frozenset(t.split()[-1] for t in titles if t.strip())
+
+
 CUE_VERBS = frozenset({
     "said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds", "adding", "warned", "warns",
     "warning", "explained", "explains", "explaining", "stated", "states", "insisted", "insists", "argued", "argues",
@@ -58,6 +64,9 @@ INDIRECT_CUES = frozenset({
     "claimed", "claims", "admitted", "acknowledged", "noted", "emphasised", "emphasized", "stressed", "revealed",
     "announced", "suggested", "confirmed", "believes", "predicted", "conceded", "estimates", "estimated",
 })
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
+#: entity labels a missed speaker's name may carry (none, or a person the recogniser split)
+_NAME_ENTS = frozenset({"", "PERSON"})
 OPEN_QUOTES = {"“": "”", '"': '"', "„": "”", "«": "»"}
 CLOSE_QUOTES = {"”", '"', "»"}
 SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "source", "sources",
@@ -115,6 +124,7 @@ class Quotes(Pipe):
                     q.speaker, q.speaker_id = last_speaker[0], last_speaker[1]
                 if q.speaker is not None:
                     last_speaker = (q.speaker, q.speaker_id, para)
+                    last_end = span.end  # 'X said the plans were late. "We warned them."'
                 quotes.append(q)
                 spans.append(Span(doc, span.start, span.end, label="INDIRECT"))
                 continue
@@ -273,7 +283,7 @@ class Quotes(Pipe):
         # no cue: the subject of a clause the quote sits in ("Sunak has met his pledge ... to "halve ..."")
         anc = doc[span.start]
         for _ in range(8):
-            if anc.head is anc:
+            if anc.head.i == anc.i:
                 break
             anc = anc.head
             if anc.i in inside or not anc.tag_.startswith("VB"):
@@ -305,7 +315,7 @@ class Quotes(Pipe):
                     if objs:
                         return self._resolve(doc, objs[0])
             # "..., saying ..." / "..., adding ..." hang on the main verb
-            if v.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl") and v.head is not v:
+            if v.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl") and v.head.i != v.i:
                 v = v.head
             else:
                 break
@@ -323,8 +333,9 @@ class Quotes(Pipe):
         if head.lower_ in SPOKES or lowers & SPOKES:
             if org is not None:
                 return org["name"], org["id"]
-            words = [t.text for t in toks if t.dep_ != "det" and not t.is_punct]
-            return " ".join(words), None
+            words = [t for t in toks if t.dep_ != "det" and not t.is_punct]
+            # as written between the kept words: "the rapper's spokesman", not "rapper 's"
+            return "".join(t.text_with_ws for t in words).strip(), None
         if org is not None and head.i in self._org_tok:
             return org["name"], org["id"]
         # a definite title with no name: "the foreign secretary said" -> "foreign secretary"
@@ -334,6 +345,20 @@ class Quotes(Pipe):
             phrase = " ".join(t.lower_ for t in words)
             if words and phrase in _titles():
                 return " ".join(t.text for t in words), None
+        # a name the entity recogniser missed: the proper nouns of the subject's head
+        # ("Mike Hobday, from the league, said"); never a date, a place or a number
+        if head.tag_ == "NNP" and head.ent_type_ in _NAME_ENTS:
+            name = [t for t in head.lefts if t.dep_ == "compound" and t.tag_ == "NNP"
+                    and t.i == head.i - 1 - sum(1 for u in head.lefts if u.dep_ == "compound" and u.tag_ == "NNP" and u.i > t.i)]
+            name.append(head)
+            title_words = _title_heads(load_titles())
+            if 2 <= len(name) <= 4 and all(t.text[:1].isupper() and t.text[1:].islower() and t.ent_type_ in _NAME_ENTS
+                                           and (t.lower_ not in title_words or name[0].lower_ in _HONORIFICS)
+                                           for t in name[1:]) \
+                    and name[0].text[:1].isupper() and name[0].ent_type_ in _NAME_ENTS:
+                # (a title is not a name: "Economics Minister"; a title before a name is kept,
+                # "Gen Musharraf")
+                return " ".join(t.text for t in name), None
         return None
 
     # ------------------------------------------------------------------ indirect speech
