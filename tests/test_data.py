@@ -29,7 +29,7 @@ def test_organisations_rows_have_the_documented_fields():
         assert row["type"] in ORG_TYPES, row
         for key in ("titles", "offices"):
             assert all(isinstance(t, str) and t for t in row.get(key, []))
-        assert set(row) <= {"name", "acronym", "aliases", "type", "country", "titles", "offices", "place"}
+        assert set(row) <= {"name", "acronym", "aliases", "type", "country", "titles", "offices", "place", "distinct"}
 
 
 @pytest.mark.parametrize("name,acronym,type_", [
@@ -77,3 +77,12 @@ def test_not_organisations():
     words = load_not_orgs()
     assert "cctv" in words and "government" in words
     assert "national crime agency" not in words
+
+
+def test_distinct_names_are_one_word_and_no_ordinary_word():
+    gaz = load_gazetteer()
+    distinct = [e for e in gaz.entries if e.distinct]
+    assert any(e.name == "Ofgem" for e in distinct)
+    for e in distinct:
+        forms = [f for f in [e.name] + e.aliases if " " not in f]
+        assert forms and all(f[:1].isupper() or f[:1].islower() and any(c.isupper() for c in f) for f in forms), e.name

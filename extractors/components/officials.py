@@ -47,6 +47,10 @@ HONORIFICS = {
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "bin", "al", "el", "da", "di", "la", "le", "du", "dos", "das", "ibn", "ben", "del", "della", "st"}
 #: dropped from the start of a title: they qualify the time, not the role
 TIME_QUALIFIERS = {"former", "then", "outgoing", "incoming", "new", "current", "incumbent", "late", "ex", "ex-", "previous", "erstwhile", "newly", "appointed"}
+_SUCCEED_VERBS = {"succeed", "succeeds", "succeeded", "succeeding", "replace", "replaces", "replaced", "replacing"}
+#: ordinals and the like before a title, which say which holder, not which office
+RANK_QUALIFIERS = {"first", "second", "third", "fourth", "fifth", "next", "last", "latest", "future", "longest-serving",
+                   "youngest", "oldest"}
 #: modifiers that are part of a title when right before it
 TITLE_MODIFIERS = {"acting", "deputy", "interim", "shadow", "assistant", "senior", "junior", "vice", "joint", "co", "principal", "chief", "national", "regional", "executive", "permanent"}
 #: words between a name and a predicative title: "has been appointed", "became", "was named"
@@ -477,8 +481,8 @@ class Officials(Pipe):
         if org is None and i + 1 < b and doc[i].tag_ in ("NN", "NNP") and doc[i + 1].tag_ == "POS" and not self._org_at(i) \
                 and i not in self.person_at:
             i += 2
-        while i < b and doc[i].lower_ in TIME_QUALIFIERS:
-            i += 1
+        while i < b and (doc[i].lower_ in TIME_QUALIFIERS or doc[i].lower_ in RANK_QUALIFIERS and i not in self.title_at):
+            i += 1  # "the Bank's first governor" is its governor; "First Minister" stays a title
         # a party adjective before the title: "Tory leader", "Lib Dem spokesman" (the party's role)
         party = None
         if org is None and i < b and not self._org_at(i):
@@ -656,11 +660,13 @@ class Officials(Pipe):
         """The subject of a verb with "as TITLE": "Stephen House has led it as acting commissioner"."""
         doc = self.doc
         head = doc[m.end - 1]
-        if head.dep_ not in ("nsubj", "nsubjpass"):
+        # ... and the object of "succeed"/"replace": "to succeed Boris Johnson as prime minister"
+        # (the predecessor held the office)
+        if head.dep_ not in ("nsubj", "nsubjpass") and not (head.dep_ == "dobj" and head.head.lower_ in _SUCCEED_VERBS):
             return []
         verb = head.head
         for child in verb.children:
-            if child.lower_ == "as" and child.dep_ == "prep" and child.i > m.end:
+            if child.lower_ == "as" and child.dep_ == "prep" and child.i >= m.end:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if not objs:
                     continue
@@ -778,9 +784,10 @@ class Officials(Pipe):
                 single = (role.title or "").lower() in SINGLE_OFFICES and role.organisation_id is None
                 if single:
                     # "The prime minister ...": the office holder, not whoever was named last; only
-                    # a person who is the subject of their sentence ("Tony Blair is urging ...")
-                    before = [x for x in before if self._subject_mention(x[2], x[1])]
-                    after = [x for x in after if self._subject_mention(x[2], x[1])]
+                    # a person who is the subject of their sentence ("Tony Blair is urging ...") and
+                    # not described as someone else ("Sue Gray, the senior civil servant ...")
+                    before = [x for x in before if self._subject_mention(x[2], x[1]) and not self._described(x[2], x[1])]
+                    after = [x for x in after if self._subject_mention(x[2], x[1]) and not self._described(x[2], x[1])]
                 if before and not holders:
                     cand = max(before, key=lambda x: x[1])[2]
                     if all(pr == 1 for _, pr in cand.roles):
@@ -795,6 +802,15 @@ class Officials(Pipe):
             self._add_role(target, role, 1)
             target.mentions.append(_Mention(det + 1, parse.end, "description"))
             used.update(range(det, parse.end))
+
+    def _described(self, p: "_Person", start: int) -> bool:
+        """Is the mention at ``start`` followed by an apposition ("Sue Gray, the senior civil
+        servant looking into ...")?"""
+        doc = self.doc
+        for m in p.mentions:
+            if m.start == start:
+                return m.end + 1 < len(doc) and doc[m.end].text == "," and doc[m.end + 1].lower_ in ("the", "a", "an")
+        return False
 
     def _subject_mention(self, p: "_Person", start: int) -> bool:
         """Is the mention of ``p`` starting at ``start`` the subject of its clause?"""

@@ -199,6 +199,7 @@ class GazEntry:
     titles: Set[str] = field(default_factory=set)
     offices: Set[str] = field(default_factory=set)
     place: Optional[str] = None
+    distinct: bool = False  # a one-word name that is no ordinary word ("Ofgem")
 
 
 class Gazetteer:
@@ -214,7 +215,7 @@ class Gazetteer:
         for i, row in enumerate(rows):
             e = GazEntry(i, row["name"], row.get("acronym"), list(row.get("aliases") or []), row.get("type"),
                          {t.lower() for t in row.get("titles") or []}, {t.lower() for t in row.get("offices") or []},
-                         row.get("place"))
+                         row.get("place"), bool(row.get("distinct")))
             self.entries.append(e)
             for form in [e.name] + e.aliases:
                 if is_acronym_like(form) and form.isupper():
@@ -376,7 +377,8 @@ class Organisations(Pipe):
             idx, kind = targets[0]
             if len(targets) > 1:
                 idx = None  # an ambiguous acronym ("HSE"): resolved below if a long form is in the doc
-            if not self._gaz_ok(doc, s, e, kind):
+            if not self._gaz_ok(doc, s, e, kind) and not (idx is not None and gaz.entries[idx].distinct
+                                                          and doc[s].ent_type_ not in ("PERSON", "GPE", "LOC")):
                 continue
             cands.append(_Cand(s, e, "gaz", idx, kind if idx is not None else "acronym"))
         # a place right before a police title names its force: "Lancashire Chief Constable"
