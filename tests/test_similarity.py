@@ -287,3 +287,17 @@ def test_who_the_leads_name(a, b, reason, change):
     assert qa.lead_people == set()
     base = score(qa, qb, _stats(qa, qb)).score
     assert (ps.score > base) - (ps.score < base) == change
+
+
+@pytest.mark.parametrize("unit,kind,cls", [
+    ("percent", "percent", "pct"),
+    ("GBP", "money", "cur:gbp"),
+    # a rate of money is the amount reported another way ("£1,971 a year" / "£1,971")
+    ("GBP per year", "money", "cur:gbp"),
+    ("USD per barrel", "money", "cur:usd"),
+    ("offenders", "count", "n"),
+])
+def test_unit_class(unit, kind, cls):
+    from extractors.reconcile.similarity import unit_class
+
+    assert unit_class(unit, kind) == cls
