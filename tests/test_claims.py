@@ -28,6 +28,16 @@ def claims_of(nlp, text):
     return nlp(text)._.claims_data
 
 
+def claims_of_dated(nlp, text, published):
+    from extractors.pipeline import make_doc
+    from extractors.records import InputRecord
+
+    doc = make_doc(nlp, InputRecord(id="t", text=text, published=published))
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.claims_data
+
+
 def find(claims, text):
     hits = [c for c in claims if c["text"] == text]
     assert hits, f"no claim {text!r} in {[c['text'] for c in claims]}"
@@ -116,6 +126,98 @@ def test_seed_not_claims(seed_claims):
     assert find(seed_claims[SEED_SG], "15")["source"] == "forces in England and Wales"
     for c in (c for claims in seed_claims.values() for c in claims):
         assert c["text"] == c["text"].strip(), c["text"]
+
+
+def test_seed_time_and_source_of_a_later_record(seed_claims):
+    # "... also showed 2010 had the highest number ... - 1,246, compared with the previous
+    # high of 1,048 in 2003": 2003 is the year of 1,048; the requester of the figures is no source
+    later = [c for c in seed_claims[SEED_MOJ] if c["text"] == "1,246"][-1]
+    assert (later["time"], later["source"]) == ("2010", None)
+    assert find(seed_claims[SEED_MOJ], "1,048")["time"] == "2003"
+
+
+@pytest.mark.parametrize("sentence,text,time", [
+    # a year that sits next to another figure is that figure's
+    ("The count showed 2019 was the worst year on record with 412 cases, against 380 in 2015.", "412", "2019"),
+    ("The count showed 2019 was the worst year on record with 412 cases, against 380 in 2015.", "380", "2015"),
+    # one year for two figures: both take it
+    ("In 2021, 120 ships docked and 40 left early.", "40", "2021"),
+    ("Exports rose from 50 tonnes in 2001 to 90 tonnes in 2004.", "90 tonnes", "2004"),
+])
+def test_time_owned_by_the_nearest_figure(claims_nlp, sentence, text, time):
+    assert find(claims_of(claims_nlp, sentence), text)["time"] == time
+
+
+@pytest.mark.parametrize("sentence,text,time", [
+    # a baseline is not the figure's time
+    ("The index rose to 7.2%, its highest level since 1992.", "7.2%", None),
+    ("Exports were 4% higher than a year earlier.", "4%", None),
+    ("Rents were up 9% on March 2021.", "9%", None),
+    ("It is the first time the fleet has passed 300 ships since 1960.", "300", None),
+    # "since" opening the period the figure counts
+    ("The port has handled 40 new routes since May 2019.", "40", "2019-05"),
+    # the time of the report is not the time of the figure
+    ("Nine in 10 firms are hiring, the chamber said on Tuesday.", "Nine in 10", None),
+    # a date inside another clause or a target does not date the figure
+    ("Prices fell to 3.1%, meeting the council's aim of halving them this year.", "3.1%", None),
+    ("Inflation is far above the bank's 2% target, after peaking in March.", "2%", None),
+    # a length of time is no point in time
+    ("Rates rose on Monday to their highest level in 12 years.", "12 years", None),
+    # a date in a clause on the figure's own noun, a frequency, a "for" period
+    ("There were 4.1 million parcels waiting to be sent in June.", "4.1 million", "2024-06"),
+    ("About 300 patients are seen every week.", "About 300", "P1W"),
+    ("The rate has stayed at 4% for a year.", "4%", "P1Y"),
+    ("The rate hit 6% in May and has stayed at 4% for a year, the highest level for 20 years.", "4%", "P1Y"),
+    # two wordings of one figure share the date
+    ("The town grew by 2,000 people, or 8%, since the count in 2011.", "2,000", "2011"),
+    # a month's possessive dates the figure it owns
+    ("This rise is smaller than May's jump of 0.4 points.", "0.4 points", "2024-05"),
+])
+def test_time_of_a_figure(claims_nlp, sentence, text, time):
+    assert find(claims_of_dated(claims_nlp, sentence, "2024-08-01"), text)["time"] == time
+
+
+@pytest.mark.parametrize("text,figure,time,source", [
+    ("The ministry said 900 people were fined in 2023. Of those, 120 were under 25.", "120", "2023", "ministry"),
+    ("The ministry said 900 people were fined in 2023. A third of them were under 25.", "A third", "2023", "ministry"),
+    ("The ministry said 900 people were fined in 2023. Almost half paid within a week.", "Almost half", "2023", "ministry"),
+    # no link to the sentence before: nothing carried over
+    ("The ministry said 900 people were fined in 2023. The port has 12 cranes.", "12", None, None),
+    # never across a paragraph break
+    ("The ministry said 900 people were fined in 2023.\n\nAlmost half paid within a week.", "Almost half", None, None),
+])
+def test_partitive_shares_time_and_source(claims_nlp, text, figure, time, source):
+    c = find(claims_of_dated(claims_nlp, text, "2024-08-01"), figure)
+    assert (c["time"], c["source"]) == (time, source)
+
+
+@pytest.mark.parametrize("sentence,text,source", [
+    # a year in the subject is not a figure of it
+    ("Department for Transport data for 2022 shows that 1,200 bridges need repair.", "1,200", "Department for Transport"),
+    # a reporting verb in a clause that hangs on the main one takes its subject
+    ("The Environment Agency has urged councils to act, after disclosing that 40% of rivers are polluted.", "40%",
+     "Environment Agency"),
+    ("The Environment Agency wants new powers, as it warned that 40% of rivers are polluted.", "40%", "Environment Agency"),
+    # whose figures they are
+    ("On average 12 boats sank each month, according to coastguard figures.", "12", "coastguard"),
+    # a figure in a clause of time or cause is not what is claimed
+    ("Mayor claims victory as turnout rises to 61%", "61%", None),
+    # "added" with the figure as its object reports nothing
+    ("Tourism added 9,000 jobs last year.", "9,000", None),
+    ("Waiting list climbs to record 7.2 million", "7.2 million", None),
+])
+def test_sources_of_figures(claims_nlp, sentence, text, source):
+    assert find(claims_of(claims_nlp, sentence), text)["source"] == source
+
+
+@pytest.mark.parametrize("sentence,text,source", [
+    ("Data released after a request by campaigner Ann Lee showed 300 schools closed.", "300", None),
+    ("Figures obtained through a question by MP Tom Hale show 70 stations shut.", "70", None),
+    # a report's author is its source
+    ("A report by the Audit Office shows 45 projects ran late.", "45", "Audit Office"),
+])
+def test_the_asker_is_not_the_source(claims_nlp, sentence, text, source):
+    assert find(claims_of(claims_nlp, sentence), text)["source"] == source
 
 
 def test_seed_structure_of_shares(seed_claims):
@@ -425,6 +527,9 @@ def test_counts_and_money_next_to_names_and_codes(claims_nlp, sentence, text, va
     ("Nearly half a million people signed the petition.", "Nearly half a million", 5e5, "people", True),
     ("The fund lost a quarter of a million pounds.", "a quarter of a million pounds", 2.5e5, "GBP", False),
     ("Half a dozen officers were hurt.", "Half a dozen", 6, "officers", False),
+    # ... also with the scale word right after the fraction
+    ("Organisers said a quarter million people marched.", "a quarter million", 2.5e5, "people", False),
+    ("The refit cost half million euros.", "half million euros", 5e5, "EUR", False),
 ])
 def test_fraction_of_a_scale(claims_nlp, sentence, text, value, unit, approximate):
     c = find(claims_of(claims_nlp, sentence), text)
@@ -479,3 +584,117 @@ def test_a_head_split_at_a_hyphen(claims_nlp):
 
 def test_a_score_after_be_is_not_an_age(claims_nlp):
     assert all(c["unit"] != "year of age" for c in claims_of(claims_nlp, "Smith was 3 under par."))
+
+
+@pytest.mark.parametrize("sentence,forbidden", [
+    # "top"/"bottom" with a number and no noun is a rank, not a count
+    ("The club slipped into the bottom three after a loss.", "three"),
+    ("Her album entered the top 20 on Sunday.", "20"),
+])
+def test_ranks_are_not_counts(claims_nlp, sentence, forbidden):
+    assert forbidden not in [c["text"] for c in claims_of(claims_nlp, sentence)]
+
+
+@pytest.mark.parametrize("sentence,text,value,unit", [
+    # an age stated through an age word, a unit of time "of age" / "old", or a life expectancy
+    ("She learned to sail at the age of nine.", "nine", 9.0, "year of age"),
+    ("Anyone aged 70 can apply for the pass.", "70", 70.0, "year of age"),
+    ("Men there have a life expectancy of 79.", "79", 79.0, "year of age"),
+    ("The foals are weaned at 20 weeks of age.", "20 weeks of age", 20.0, "week of age"),
+    ("The parking ticket is one year old.", "one year old", 1.0, "year of age"),
+    ("A 30 day old invoice is still unpaid.", "30 day old", 30.0, "day of age"),
+    # "one" of a unit of measure is a figure
+    ("The new well is one mile deep.", "one mile", 1.0, "mile"),
+    # rates written with hyphens, or after what is measured
+    ("The group runs a 20,000 barrel-a-day plant.", "20,000 barrel-a-day", 20_000.0, "barrel per day"),
+    ("The board declared a 15-cent-a-share payout.", "15-cent-a-share", 15.0, "cent per share"),
+    ("The city uses 3 billion litres of water a year.", "3 billion litres", 3e9, "litre per year"),
+    ("The mine shipped 5 million tonnes of ore a year earlier.", "5 million tonnes", 5e6, "metric ton"),
+    ("The fleet burns 40 tonnes (44 tons) per day.", "40 tonnes", 40.0, "metric ton per day"),
+    ("The fund lost £5m ($6.5m) a year earlier.", "£5m", 5e6, "GBP"),
+    # a length in two units
+    ("The mast is 9 ft 4 in tall.", "4 in", 4.0, "inch"),
+    ("The plank is 3 m 5 dm long.", "5 dm", 5.0, "decimetre"),
+    # a mixed number
+    ("The trail runs 4 1/2 miles along the coast.", "4 1/2 miles", 4.5, "mile"),
+    # a lower-cased dollar qualifier
+    ("exports climbed to hk $ 2.5 billion last year.", "$ 2.5 billion", 2.5e9, "HKD"),
+    # the number hyphened to a noun counts that noun, also in a suspended compound
+    ("A 12-member jury was sworn in.", "12", 12.0, "member"),
+    ("The firm builds two- and three-bedroom flats.", "two-", 2.0, "bedroom"),
+    ("The firm builds two- and three-bedroom flats.", "three", 3.0, "bedroom"),
+    # a word of a name is not a unit of measure
+    ("The club has won three straight League Cups.", "three", 3.0, "cups"),
+    # "a N or two": the number counts the noun before "or"
+    ("She hopes to sell a painting or two.", "two", 2.0, "painting"),
+    # a measure the sentence goes on with, past a time the parser made its head
+    ("The ramp rose 12.5 degrees in 2020 and 10.2 last year.", "10.2", 10.2, "degree"),
+])
+def test_units_of_ages_rates_and_compounds(claims_nlp, sentence, text, value, unit):
+    c = find(claims_of(claims_nlp, sentence), text)
+    assert (c["value"], c["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize("sentence,text,surface", [
+    # what is counted, with a digit glued in its first word
+    ("The shop sold 480 4G routers in May.", "480", "4G routers"),
+    # coordinated adjectives before the counted noun
+    ("The label shipped 3.5M digital and physical copies.", "3.5M", "digital physical copies"),
+    # a word between the article and the number that says what is counted
+    ("He scored a record 41 goals.", "a record 41", "record goals"),
+    ("The top four clubs qualify for Europe.", "four", "top clubs"),
+    # ... but not one that orders or weighs the count
+    ("They lost the last three games.", "three", "games"),
+    ("The city hired an additional 20 officers.", "20", "officers"),
+    # the noun of a proportion "x in y"
+    ("Three in 10 British adults cycle.", "Three in 10", "British adults"),
+    # an "of" phrase of a common noun, and the clause that completes a superlative
+    ("The lab ran 300 batches of blood samples.", "300", "batches blood samples"),
+    ("It is one of the largest sharks to ever swim.", "one", "largest sharks swim"),
+    # ... not a name, not after a noun of amount, not any other phrase
+    ("The firm shipped 40 crates of Kenyan Coffee.", "40", "crates"),
+    ("He faces one count of fraud.", "one", "count"),
+    ("She is one of the best players in the league.", "one", "best players"),
+    # "one of" a possessor's
+    ("It is one of Britain's biggest banks.", "one", "Britain biggest banks"),
+    # "most" between the number and what it counts
+    ("The 10 most popular apps were removed.", "10", "popular apps"),
+    # a proportion of coordinated adjectives and their noun
+    ("Nearly half of the combined 3.1M digital and physical copies were sold online.", "Nearly half",
+     "digital physical copies"),
+])
+def test_what_is_counted(claims_nlp, sentence, text, surface):
+    assert find(claims_of(claims_nlp, sentence), text)["surface_unit"] == surface
+
+
+def test_sub_bounds_a_measure(claims_nlp):
+    c = find(claims_of(claims_nlp, "Foundries now make sub-5 nanometre chips."), "sub-5 nanometre")
+    assert (c["value"], c["high"], c["unit"], c["change"]) == (5.0, 5.0, "nanometre", "<")
+    assert claims_of(claims_nlp, "The sub-21 side won the cup.") == []
+
+
+@pytest.mark.parametrize("sentence,text", [
+    # the size of a population is a number of people
+    ("The population of the island stood at 84,500 in May.", "84,500"),
+    ("The region's population was 412,300 last year.", "412,300"),
+    ("A town with a population of 9,000 voted to merge.", "9,000"),
+    ("Census puts the city's population at more than 1.2 million.", "more than 1.2 million"),
+])
+def test_a_population_counts_people(claims_nlp, sentence, text):
+    c = find(claims_of(claims_nlp, sentence), text)
+    assert (c["unit"], c["kind"], c["surface_unit"]) == ("people", "count", None)
+
+
+def test_a_headline_figure_counts_what_the_same_figure_counts(claims_nlp):
+    text = ("Ferry traffic hits record 2.35 million\n\n"
+            "The port handled 2.35 million passengers last year, up from 1.9 million. It has 12 berths.")
+    out = claims_of(claims_nlp, text)
+    head = out[0]
+    assert (head["value"], head["unit"], head["surface_unit"]) == (2_350_000.0, "passengers", None)
+    # a different figure gets nothing from it
+    assert find(out, "1.9 million")["unit"] != "berths"
+
+
+def test_small_whole_numbers_do_not_borrow_a_unit(claims_nlp):
+    out = claims_of(claims_nlp, "Rovers won 4\n\nThe club sold 4 players in May.")
+    assert [c["unit"] for c in out if c["text"] == "4"][0] is None

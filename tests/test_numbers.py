@@ -179,3 +179,23 @@ def test_change_label(before, after, bound, approx, label):
 def test_change_word_tables_are_disjoint_from_ranges():
     assert not (N.RANGE_WORDS & (N.UP_WORDS | N.DOWN_WORDS | N.CHANGE_WORDS))
     assert {"lowering", "cutting", "slowed"} <= N.DOWN_WORDS and {"raising", "hiked"} <= N.UP_WORDS
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("9 1/2", 9.5, None), ("about 3 3/4 %", 3.75, "percent"), ("250 1/8", 250.125, None),
+])
+def test_mixed_numbers(text, value, unit):
+    p = N.parse_phrase(text)
+    assert (p.value, p.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text,value", [("1/2", 0.5), ("3/4", 0.75), ("5/8", 0.625), ("24/7", None),
+                                        ("3/2", None), ("1/5", None), ("12/05", None)])
+def test_mixed_fraction_part(text, value):
+    assert N.mixed_fraction(text) == value
+
+
+def test_sub_prefix_is_a_bound_not_a_minus():
+    p = N.parse_phrase("sub-5 nanometre")
+    assert (p.value, p.high, p.bound) == (5.0, 5.0, "<")
+    assert N.parse_phrase("-5").value == -5.0

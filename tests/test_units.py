@@ -81,3 +81,42 @@ def test_newsquant_unit(unit, counted, name):
 
 def test_times_is_count_for_newsquant():
     assert U.newsquant_unit("times") == "count"
+
+
+@pytest.mark.parametrize("text,unit", [
+    # the degree sign or word before a spelt-out or misspelt scale
+    ("° Celsius", "celsius"), ("deg celsius", "celsius"), ("degrees farenheit", "fahrenheit"),
+    ("centigrate", "celsius"), ("° F", "fahrenheit"),
+    # small lengths and areas, ages as written in records, a year in Latin
+    ("dm", "decimetre"), ("decimetres", "decimetre"), ("cm2", "square centimetre"),
+    ("mA/cm2", "milliampere per square centimetre"), ("weeks of age", "week of age"),
+    ("day old", "day of age"), ("yo", "year of age"), ("per annum", None), ("annum", "year"),
+])
+def test_more_units(text, unit):
+    assert U.normalize_unit(text) == unit
+
+
+@pytest.mark.parametrize("text", ["c", "f", "degrees"])
+def test_a_lone_scale_letter_is_not_a_temperature(text):
+    assert U.normalize_unit(text) not in ("celsius", "fahrenheit")
+
+
+@pytest.mark.parametrize("word,base", [
+    ("best", "good"), ("worst", "bad"), ("largest", "large"), ("biggest", "big"), ("busiest", "busy"),
+    ("proudest", "proud"), ("finest", "fine"), ("highest", "high"), ("smallest", "small"),
+    ("wettest", "wet"), ("newest", "new"),
+    # words that only end like a superlative
+    ("forest", "forest"), ("interest", "interest"), ("protest", "protest"), ("contest", "contest"),
+    ("best-selling", "best-selling"), ("nest", "nest"), ("new", "new"),
+])
+def test_positive_of_superlatives(word, base):
+    assert U.positive(word) == base
+
+
+@pytest.mark.parametrize("counted,name", [
+    ("best mobile games", "good mobile game"), ("busiest airports", "busy airport"),
+    ("interest rates", "interest rate"), ("forest fires", "forest fire"),
+    ("largest sharks swim", "large shark swim"), ("batches blood samples", "batch blood sample"),
+])
+def test_newsquant_names_counts_by_lemmas(counted, name):
+    assert U.newsquant_unit(counted.split()[-1], counted) == name

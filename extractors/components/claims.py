@@ -98,7 +98,11 @@ REPORTING = {
     "predicted", "predicts", "project", "projected", "projects", "expect", "expects",
     "believe", "believes", "believed", "put", "puts", "count", "counted", "counts",
     "record", "recorded", "records", "publish", "published", "explain", "explained",
+    "disclose", "discloses", "disclosed", "disclosing", "revealing", "warning", "showing",
+    "estimating", "reporting", "claiming", "suggesting", "confirming", "announcing", "adding",
 }
+#: reporting verbs whose object is not what they report ("migration added 190,333 people")
+_ADD_VERBS = {"add", "added", "adds", "adding"}
 #: subjects of a reporting verb that name no one ("the figures showed")
 GENERIC_SOURCES = {"figures", "figure", "data", "statistics", "stats", "numbers", "it", "this", "that",
                    "they", "which", "who", "results", "research", "analysis", "estimates", "totals",
@@ -195,6 +199,8 @@ def _lex_kind(tok: Token) -> int:
             return 1
     if low in NUMBER_WORDS:
         return 2
+    if len(low) > 2 and low.endswith("-") and low[:-1] in NUMBER_WORDS and low[:-1] not in N.SCALES:
+        return 2  # the first of a suspended compound: "four-, five- and six-cylinder"
     return 0
 
 
@@ -262,6 +268,7 @@ class ClaimFinder(Pipe):
                     ctx.claims.append((claim, start, end))
                 i = max(end, i + 1)
         self._changes_between(doc, claims, spans)
+        _same_figure_units(claims)
         extensions.set_records(doc, "claims", claims)
         doc.spans[self.span_key] = spans
         doc.user_data.pop(_TEXT_KEY, None)
@@ -281,6 +288,11 @@ class ClaimFinder(Pipe):
             line = text[ls: le if le >= 0 else len(text)].strip(" \t\r.,;:-–—|*#•()[]")
             if line == claim.text:
                 return False
+        if claim.kind == "count" and claim.surface_unit is None and start > sent.start \
+                and doc[start - 1].lower_ in ("top", "bottom") and start + 1 == end:
+            return False  # "in the top 10", "slipped into the bottom three": a rank, not a count
+        if claim.kind == "count" and claim.text[:4].lower() == "sub-":
+            return False  # "the sub-20 squad": an age group; "sub-" bounds a measure ("sub-7 nanometre")
         if claim.kind == "duration" and not self._penal(doc, sent, start, end):
             if not self.keep_periods or not self._stated_period(doc, start, end, claim):
                 return False
@@ -322,7 +334,7 @@ class ClaimFinder(Pipe):
         for _ in range(4):
             if head.lower_ in words and not (start <= head.i < end):
                 return True
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
         return False
@@ -464,6 +476,12 @@ class ClaimFinder(Pipe):
             return False
         if nxt is not None and nxt.lower_ in ("in", "out"):
             return True
+        if nxt is not None and nxt.is_alpha and len(nxt.text) > 2 and nxt.is_lower:
+            # "one mile", "one kilogram", "is one year old": one of a unit of measure or an age
+            two = U.normalize_unit(f"{nxt.text} {doc[i + 2].text}") if i + 2 < len(doc) else None
+            if U.unit_kind(U.normalize_unit(nxt.text)) == "quantity" and nxt.lower_ != "point" \
+                    or (two or "").endswith(" of age"):  # ("made one point": not a unit)
+                return True
         if tok.dep_ in ("nsubj", "nsubjpass") and self._ctx is not None:
             # "Two backed a larger increase, while one voted to keep rates on hold": "one" in a
             # series of bare counts of the same thing
@@ -473,6 +491,8 @@ class ClaimFinder(Pipe):
                     return True
         if nxt is not None and nxt.lower_ == "of" and i + 2 < len(doc) and doc[i + 2].lower_ in DET_SKIP | {"its"}:
             return True
+        if nxt is not None and nxt.lower_ == "of" and i + 3 < len(doc) and doc[i + 3].tag_ == "POS":
+            return True  # "one of Britain's biggest banks"
         if tok.head.tag_ == "NN" and (tok.head.dep_ in ("attr", "oprd", "acomp") or self._after_copula(doc, i)):
             # "one" on a singular complement says unity, not a count: "the two had become
             # one continuum", "it's all one world", 'are now "one continuum"' (whatever the parse)
@@ -584,7 +604,8 @@ class ClaimFinder(Pipe):
         if st.prefix:
             pre = st.prefix.lower()
             if not (U.currency_code(st.prefix) or pre in U.DOLLAR_QUALIFIERS or "$" in pre
-                    or U.currency_code(pre.rstrip("=")) or pre in ("~", "≈")):
+                    or U.currency_code(pre.rstrip("=")) or pre in ("~", "≈")
+                    or pre == "sub" and text[3:4] == "-"):  # "sub-7 nanometre chips": below 7
                 return i + 1
         if st.suffix and not st.scaled and not st.percent and st.suffix != "-":
             s = st.suffix.strip("-.")
@@ -693,6 +714,8 @@ class ClaimFinder(Pipe):
         """End (exclusive) of the number that starts at ``i``: "4 hundred million",
         "twenty - five", "1.2 billion", "hundreds of thousands"."""
         j = i + 1
+        if j < sent.end and doc[i].text.isdecimal() and doc[i].whitespace_ and N.mixed_fraction(doc[j].text) is not None:
+            return j + 1  # a mixed number: "10 1/2 miles"
         while j < sent.end:
             t = doc[j]
             low = t.lower_
@@ -962,7 +985,7 @@ class ClaimFinder(Pipe):
                 surface = _text(doc)[doc[end + 1].idx: doc[e2 - 1].idx + len(doc[e2 - 1].text)]
                 u = U.normalize_unit(surface)
                 if u and u not in ("million",) and len(surface) > 1:
-                    return e2, u, surface
+                    return self._rate(doc, sent, end, e2, u, surface)
         for n in (4, 3, 2, 1):
             if end + n > sent.end:
                 continue
@@ -973,7 +996,7 @@ class ClaimFinder(Pipe):
             if n == 1 and toks[0].lower_ in ("a", "an", "in", "s", "h", "t", "m", "b", "l", "c", "f", "g") \
                     and not (toks[0].whitespace_ == "" or doc[end - 1].whitespace_ == ""):
                 # a lone letter after a space is a unit only when glued ("37m") or a known case ("12 C")
-                if toks[0].text not in ("C", "F", "W", "V", "A", "G"):
+                if toks[0].text not in ("C", "F", "W", "V", "A", "G") and not self._inches_after_feet(doc, sent, start, end):
                     continue
             if toks[-1].lower_ == "won" and toks[-1].tag_ in ("VBD", "VBN"):
                 continue  # "Halo 2 won the award": the verb, not the Korean currency
@@ -1000,6 +1023,18 @@ class ClaimFinder(Pipe):
             return self._rate(doc, sent, end, e, u, surface)
         return self._unit_by_quantulum(doc, sent, end)
 
+    @staticmethod
+    def _inches_after_feet(doc: Doc, sent: Span, start: int, end: int) -> bool:
+        """Is the "in" at token ``end`` inches, the second part of a length in feet and inches
+        ("6 ft 2 in tall", "5 feet 10 in")? Only right after "<number> ft/feet", and not
+        before what a preposition would take ("6 ft 2 in the pool")."""
+        if doc[end].lower_ != "in" or start - 2 < sent.start or doc[start - 1].lower_ not in ("ft", "feet", "foot"):
+            return False
+        if not any(c.isdecimal() for c in doc[start - 2].text) and doc[start - 2].lower_ not in N.UNITS:
+            return False
+        nxt = doc[end + 1] if end + 1 < sent.end else None
+        return nxt is None or not (nxt.tag_ in ("DT", "PRP$", "PRP", "CD", "NNP", "NNPS") or nxt.like_num)
+
     def _rate(self, doc: Doc, sent: Span, end: int, e: int, u: str, surface: Optional[str]) -> Tuple[int, Optional[str], Optional[str]]:
         """A unit followed by "per X" / "a X": the rate unit ("USD per barrel")."""
         if True:
@@ -1015,6 +1050,31 @@ class ClaimFinder(Pipe):
                         u2 = U.singular(doc[e + 1].lower_)
                     if u2:
                         return e + 1 + n, f"{u} per {u2}", _text(doc)[doc[end].idx: doc[e + n].idx + len(doc[e + n].text)] if e > end else None
+            if e + 3 < sent.end and doc[e].text == "-" and doc[e + 1].lower_ in ("a", "an", "per") \
+                    and doc[e + 2].text == "-" and doc[e + 3].is_alpha:
+                # hyphenated: "a 12-cent-a-share dividend", "a 52,000 barrel-a-day refinery"
+                t3 = doc[e + 3]
+                u2 = U.normalize_unit(t3.text) or (U.singular(t3.lower_) if t3.is_lower and t3.pos_ != "VERB" else None)
+                if u2 and u2 not in ("percent",):
+                    return e + 4, f"{u} per {u2}", surface
+            if e + 3 < sent.end and doc[e].text == "(" and U.unit_kind(u) in ("quantity", "money"):
+                # a rate after a conversion in brackets: "9 billion shekels ($2.4 billion) a year"
+                close = next((m for m in range(e + 1, min(sent.end, e + 10)) if doc[m].text == ")"), None)
+                if close is not None and close + 2 < sent.end and doc[close + 1].lower_ in ("a", "an", "per") \
+                        and U.normalize_unit(doc[close + 2].text) in U.DURATIONS and not (
+                            close + 3 < sent.end and doc[close + 3].lower_ in ("earlier", "ago", "before", "later", "after")):
+                    return e, f"{u} per {U.normalize_unit(doc[close + 2].text)}", surface
+            if e + 2 < sent.end and doc[e].lower_ == "of" and U.unit_kind(u) in ("quantity", "money"):
+                # the rate after what is measured: "2.4 billion gallons of jet fuel a year",
+                # "34,500 tonnes of copper per year" (the span stays on the figure and its unit)
+                pobj = next((c for c in doc[e].children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    m = max(t.i for t in pobj.subtree) + 1
+                    if m + 1 < sent.end and m - e <= 6 and doc[m].lower_ in ("a", "an", "per", "each"):
+                        u2 = U.normalize_unit(doc[m + 1].text)
+                        if u2 in U.DURATIONS and not (m + 2 < sent.end and doc[m + 2].lower_ in (
+                                "earlier", "ago", "before", "later", "previously", "after")):
+                            return e, f"{u} per {u2}", surface
             return e, u, surface
 
     def _unit_by_quantulum(self, doc: Doc, sent: Span, end: int) -> Tuple[int, Optional[str], Optional[str]]:
@@ -1029,7 +1089,18 @@ class ClaimFinder(Pipe):
         return end, None, None
 
     def _is_age(self, doc: Doc, sent: Span, start: int, end: int) -> bool:
-        """"Maddon, 66, has ...", "a 50-year-old": a bare number set off by commas after a person."""
+        """"Maddon, 66, has ...", "a 50-year-old": a bare number set off by commas after a person;
+        "at the age of eight", "aged 64", "a man of age 87": a bare number that an age word governs."""
+        if start > sent.start and (doc[start - 1].lower_ in ("aged", "age", "ages") or start - 2 >= sent.start
+                                   and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ("age", "ages")
+                                   or any(t.lower_ == "expectancy" for t in doc[max(sent.start, start - 3): start])
+                                   or any(h.lower_ in _COPULAS and any(c.dep_ == "nsubj" and c.lower_ == "expectancy"
+                                                                       for c in h.children)
+                                          for h in (doc[end - 1].head, doc[end - 1].head.head))):
+            # ("a life expectancy of 81", "life expectancy ... is around 73": an age)
+            st = N.split_token(doc[end - 1].text)
+            if st is None or not st.prefix and not st.suffix:
+                return True
         if start - 2 < sent.start or end >= sent.end:
             return False
         if doc[start - 1].text == "," and doc[end].text == "," and (
@@ -1062,7 +1133,8 @@ class ClaimFinder(Pipe):
             if t.text in ("$", "£", "€", "¥", "₹", "₩", "₪"):
                 prev = toks[k - 1].text if k > 0 else (doc[start - 1].text if start > 0 else "")
                 nxt = toks[k + 1].text if k + 1 < len(toks) else ""
-                if prev and prev.lower() in U.DOLLAR_QUALIFIERS and t.text == "$" and prev.isupper():
+                if prev and prev.lower() in U.DOLLAR_QUALIFIERS and t.text == "$" and (
+                        prev.isupper() or prev in ("hk", "nz", "au", "sg", "c")):  # lower-cased text: "hk $ 10"
                     return U.DOLLAR_QUALIFIERS[prev.lower()]
                 st = N.split_token(nxt) if nxt else None
                 if st and st.prefix and st.prefix.lower() in U.DOLLAR_QUALIFIERS and t.text == "$":
@@ -1098,8 +1170,8 @@ class ClaimFinder(Pipe):
         if prev is not None and (prev.lower_ in ("a", "an", "one") or prev.lower_ in N.UNITS or
                                  (prev.text == "-" and i - 2 >= sent.start and doc[i - 2].lower_ in N.UNITS)):
             start = i - 1 if prev.text != "-" else i - 2
-        elif low not in ("half",):
-            return None
+        elif low not in ("half",) and not (nxt is not None and nxt.lower_ in N.SCALES):
+            return None  # ("quarter million": a part of a scale word, below)
         # "half" needs "of"/"the", a bound or hedge ("nearly half"), or to stand as a noun phrase
         # of its own ("half received a suspended sentence"); a fraction needs "of" or a number before it
         hedged = self._left_edge(doc, sent, start) < start
@@ -1107,7 +1179,7 @@ class ClaimFinder(Pipe):
             and (nxt is None or not nxt.tag_.startswith("NN"))
         if low in ("half",) and start == i:
             ok = (nxt is not None and nxt.lower_ in ("of", "the", "a", "an", "their", "its", "his", "her", "all")) \
-                or hedged or nominal
+                or hedged or nominal or (nxt is not None and nxt.lower_ in N.SCALES)
             if not ok:
                 return None
         scaled = self._fraction_of_scale(doc, sent, i)
@@ -1144,6 +1216,8 @@ class ClaimFinder(Pipe):
         """"half a billion", "a quarter of a million", "half a dozen": (end, scale) when the
         fraction at ``i`` takes a part of a scale word, a number rather than a proportion."""
         k = i + 1
+        if k < sent.end and doc[k].lower_ in N.SCALES and doc[k].lower_ != "gross":
+            return k + 1, float(N.SCALES[doc[k].lower_])  # "a quarter million", "half million"
         if k < sent.end and doc[k].lower_ == "of":
             k += 1
         if k + 1 >= sent.end or doc[k].lower_ not in ("a", "an"):
@@ -1205,6 +1279,9 @@ class ClaimFinder(Pipe):
         if not toks:
             return None, None
         phrase = _text(doc)[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+        if pobj.tag_.startswith("JJ"):
+            # "of the digital and physical sales" parsed with the adjective as the object
+            pobj = next((c for c in pobj.children if c.dep_ == "conj" and c.tag_.startswith("NN")), pobj)
         return phrase, _modifier_words(doc, k + 1, pobj.i + 1)
 
     def _glued(self, doc: Doc, i: int, end: int) -> Optional[N.Parsed]:
@@ -1223,6 +1300,14 @@ class ClaimFinder(Pipe):
         num_tok = doc[j - 1]
         if parsed.unit in ("percent", "percentage point"):
             unit, surface = parsed.unit, surface or None
+            if parsed.proportion and surface is None:
+                # "one in three Germans", "eight out of 10 voters": the proportion is of the noun after it
+                for k in range(end, min(sent.end, end + 4)):
+                    if doc[k].tag_ in ("NNS", "NNPS"):
+                        surface = _modifier_words(doc, end, k + 1)
+                        break
+                    if doc[k].tag_ not in ("JJ", "NN", "NNP", "HYPH"):
+                        break
         elif unit is None:
             code = self._currency_before(doc, start, end)
             if code:
@@ -1262,10 +1347,17 @@ class ClaimFinder(Pipe):
             head_unit, counted, surface_c = self._counted(doc, sent, i, j, end)
             if unit is None and head_unit:
                 known = U.normalize_unit(head_unit)
+                words_c = (surface_c or "").split()
+                if known and len(words_c) >= 2 and words_c[-1][:1].isupper() and words_c[-2][:1].isupper() \
+                        and not words_c[-1].isupper():
+                    known = None  # "eight straight World Cups": a word of a name, not the unit (cups)
                 if known and U.unit_kind(known) != "count":
                     unit, surface = known, head_unit  # "517 rushing yards": yards are the unit
                 else:
                     unit, surface = head_unit, surface_c
+                    pre = self._modifier_before(doc, sent, i, end)
+                    if pre and surface:
+                        surface = f"{pre} {surface}"
         if unit is None and parsed.unit is None and not self._is_age(doc, sent, start, end):
             own = parsed.value if parsed.value is not None else (parsed.high or parsed.low)
             unit, counted_e, surface_e = self._elliptic_unit(doc, sent, j, end, ctx, own)
@@ -1277,6 +1369,21 @@ class ClaimFinder(Pipe):
             counted, _ = self._of_phrase(doc, sent, end)
         claim = self._build(doc, sent, start, end, parsed, unit, surface, counted, ctx)
         return claim
+
+    @staticmethod
+    def _modifier_before(doc: Doc, sent: Span, i: int, end: int) -> Optional[str]:
+        """A word that describes what is counted written between the article and the number
+        at ``i`` ("the top three seeds", "a record 32 goals"); not words of order, amount or
+        tone ("the last three games", "a whopping 40 cases", "an additional 20 officers")."""
+        k = i - 1
+        if k - 1 < sent.start:
+            return None
+        t = doc[k]
+        if t.tag_ not in ("JJ", "NN") or not t.is_alpha or not t.is_lower or t.lower_ in _NOT_DESCRIBING \
+                or doc[k - 1].tag_ not in ("DT", "PRP$") or t.dep_ not in ("amod", "compound", "nmod") \
+                or t.head.i < end or not t.head.tag_.startswith("NN"):
+            return None
+        return t.text
 
     def _elliptic_unit(self, doc: Doc, sent: Span, j: int, end: int, ctx: "_Context",
                        own_value: Optional[float] = None) -> Tuple[Optional[str], Optional[str], Optional[str]]:
@@ -1298,8 +1405,20 @@ class ClaimFinder(Pipe):
             if pobj is not None and pobj.tag_ not in ("PRP", "DT", "WP", "WDT") and not pobj.tag_.startswith("NN"):
                 return None, None, None
         elif num.dep_ in ("nummod", "quantmod", "compound", "amod") and num.head.i > num.i and num.head.tag_.startswith("NN") \
-                and not (num.head.tag_ == "NN" and num.head.lower_.endswith("ing")):
+                and not (num.head.tag_ == "NN" and num.head.lower_.endswith("ing")) \
+                and not (num.head.lower_ in DATE_WORDS and any(t.lower_ in ("last", "next", "this", "previous")
+                                                              for t in doc[num.i + 1: num.head.i])):
+            # ("2.1 last year": the parser's head is the time, not a noun the number counts)
             return None, None, None  # it modifies a noun after it: not a noun phrase of its own
+        if num.dep_ != "conj":
+            # the size of a population is a number of people: "the population of Ireland stood at
+            # 5,123,536", "England's population was 56,489,800", "a town with a population of 9,000"
+            for n_anc, anc in enumerate(num.ancestors):
+                if n_anc >= 3:
+                    break
+                if anc.lower_ in _PEOPLE_NOUNS or any(c.lower_ in _PEOPLE_NOUNS and c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                                                      and c.i < num.i for c in anc.children):
+                    return "people", None, None
         if num.dep_ in ("pobj", "attr", "dobj"):
             # "put the number of adults ... at up to 830,000": a number-of noun phrase governs it
             for n_anc, anc in enumerate(num.ancestors):
@@ -1313,6 +1432,14 @@ class ClaimFinder(Pipe):
                     pobj = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
                     if pobj is not None and pobj.tag_ in ("NNS", "NNPS") and pobj.is_lower:
                         return pobj.lower_, None, _modifier_words(doc, of.i + 1, pobj.i + 1)
+        if num.i - 3 >= sent.start and doc[num.i - 1].lower_ == "or" and doc[num.i - 2].tag_ == "NN" \
+                and doc[num.i - 2].is_alpha and doc[num.i - 3].lower_ in ("a", "an", "another", "one") \
+                and own_value is not None and 1 < own_value <= 10:
+            # "another pick or two", "a game or three": the number counts the noun before "or"
+            noun = doc[num.i - 2]
+            known = U.normalize_unit(noun.text)
+            if known is None:
+                return noun.lower_, None, noun.text
         # the nearest count before it, in this sentence or the two before
         here = doc[j - 1].idx
         first_sent = sent
@@ -1343,9 +1470,39 @@ class ClaimFinder(Pipe):
                     return claim.unit, None, None
         return None, None, None
 
+    @staticmethod
+    def _hyphen_noun(doc: Doc, sent: Span, j: int, end: int) -> Optional[Token]:
+        """The noun a number is hyphened to, which it counts: "a 12-member panel" (members),
+        "a six-cylinder engine" (cylinders); also for the first numbers of a suspended
+        compound: "four-, five- and six-cylinder engines", "two- and three-bedroom homes"."""
+        num = doc[j - 1]
+        k = None
+        if end + 1 < sent.end and end == j and doc[end].text == "-" and num.whitespace_ == "" and doc[end].whitespace_ == "":
+            k = end + 1
+        elif num.text.endswith("-") and len(num.text) > 1 and end == j:
+            m = end
+            while m + 2 < sent.end and m - end < 10:
+                t = doc[m]
+                if t.text in (",", "and", "or", "to") or t.text.endswith("-") and _lex_kind(t) in (1, 2):
+                    m += 1
+                    continue
+                if _lex_kind(t) in (1, 2) and doc[m + 1].text == "-" and not t.whitespace_ and not doc[m + 1].whitespace_:
+                    k = m + 2
+                break
+        if k is None or k >= sent.end:
+            return None
+        noun = doc[k]
+        if not noun.is_alpha or not noun.is_lower or noun.tag_ not in ("NN", "NNS") or noun.lower_ in _NOT_COUNTED_COMPOUNDS \
+                or (k + 1 < sent.end and doc[k + 1].text == "-" and not noun.whitespace_):
+            return None  # "a 30-strong squad", "a 50-year-old" (an age, read as a unit)
+        return noun
+
     def _counted(self, doc: Doc, sent: Span, i: int, j: int, end: int) -> Tuple[Optional[str], Optional[str], Optional[str]]:
         """(head noun lower case, counted phrase, modifier words + head) of a count."""
         num = doc[j - 1]
+        noun = self._hyphen_noun(doc, sent, j, end)
+        if noun is not None:
+            return noun.lower_, noun.text, noun.text
         head = None
         if num.dep_ in ("nummod", "quantmod", "compound") and num.head.tag_ in ("NNS", "NN", "NNPS", "NNP") and num.head.i >= end \
                 and all(t.tag_ in _BETWEEN_TAGS for t in doc[end: num.head.i]):
@@ -1367,6 +1524,8 @@ class ClaimFinder(Pipe):
                 if t.tag_ in ("NNS", "NNPS") or (t.tag_ == "NN" and t.lower_ not in ("%",) and num.lower_ == "one"):
                     head = t
                     break
+                if t.tag_ == "CC" and k > end and doc[k - 1].tag_ == "JJ" and k + 1 < sent.end and doc[k + 1].tag_ == "JJ":
+                    continue  # "4.3M digital and physical sales"
                 if t.tag_ not in ("JJ", "JJR", "JJS", "NN", "NNP", "VBG", "VBN", "HYPH") or t.is_punct and t.text != "-":
                     break
         if head is None or head.i < end or head.i - end > 5:
@@ -1389,6 +1548,9 @@ class ClaimFinder(Pipe):
         surface = _modifier_words(doc, end, head.i + 1)
         if not surface:
             return None, None, None
+        tail = _completing_words(doc, sent, head)
+        if tail:
+            surface = f"{surface} {tail}"
         if head.i + 2 < sent.end and doc[head.i + 1].lower_ in ("per", "a", "an", "each") and \
                 U.unit_kind(U.normalize_unit(doc[head.i + 2].text)) == "duration":
             surface = f"{surface} per {U.normalize_unit(doc[head.i + 2].text)}"
@@ -1443,7 +1605,20 @@ class ClaimFinder(Pipe):
         if parsed.is_range and parsed.first is not None and parsed.second is not None and parsed.first > parsed.second:
             written_first = parsed.first
         time, time_text = ctx.time_for(doc, sent, first_char, end_char)
+        if kind == "duration" or _is_target(doc, start, end):
+            # a length of time is no point in time ("the highest level in 15 years", "up to
+            # 10 years"), and a target is not dated by the sentence ("the Bank's 2% target")
+            time, time_text = None, None
         source, source_id, quote_id = ctx.source_for(doc, sent, start, end)
+        if (time is None or source is None) and _partitive(doc, sent, start, end, kind):
+            # "Of those, 609 ...", "A quarter of them ...": the figure is a part of the last
+            # figure of the sentence before, and shares its time and its source
+            prev = ctx.previous_sentence_claim(doc, sent)
+            if prev is not None:
+                if time is None:
+                    time, time_text = prev.time, prev.time_text
+                if source is None:
+                    source, source_id = prev.source, prev.source_id
         return Claim(
             id="",
             text=_text(doc)[first_char:end_char],
@@ -1470,6 +1645,166 @@ class ClaimFinder(Pipe):
 
 
 # --------------------------------------------------------------------------- context
+
+
+def _gap(a0: int, a1: int, b0: int, b1: int) -> int:
+    """Characters between two non-overlapping spans."""
+    return b0 - a1 if b0 >= a1 else a0 - b1
+
+
+#: words that make a date after "since" a baseline, not the start of the figure's period:
+#: "its highest level since 2008", "the first cut since March 2020" (but "14 rises since
+#: December 2021" counts from it)
+_RECORD_WORDS = {"first", "record", "ever", "highest", "lowest", "biggest", "largest", "smallest",
+                 "fastest", "slowest", "strongest", "weakest", "most", "least", "best", "worst", "sharpest"}
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _baseline(span: Span) -> bool:
+    """Is the date a point of comparison rather than the figure's time?"""
+    doc, sent = span.doc, span.sent
+    window = doc[max(sent.start, span.start - 7):span.start]
+    # the stretch right before the date, back to the last punctuation or figure
+    k = len(window)
+    while k > 0 and not window[k - 1].is_punct and not window[k - 1].like_num:
+        k -= 1
+    before = [t.lower_ for t in window[k:]]
+    if "than" in before or "compared" in before or before[-1:] == ["against"]:
+        return True  # "higher than a year earlier", "than at the census in April 2016", "compared with 2019"
+    if "since" in before:
+        # a record since a date: the date is the baseline ("its highest level since 2008",
+        # "the first time ... since the census of 1851"); "14 rises since December 2021" counts from it
+        pre = doc[sent.start:span.start]
+        return any(t.lower_ in _RECORD_WORDS or t.tag_ in ("JJS", "RBS") and t.lower_ != "latest" for t in pre)
+    if before[-1:] == ["on"]:
+        # "up 16% on October 2021", "down 3% on last year": a change on a month or a year
+        words = [t.lower_ for t in doc[max(sent.start, span.start - 6):span.start - 1]]
+        month_or_year = not any(t.lower_ in _WEEKDAYS or t.like_num and len(t.text) <= 2 for t in span)
+        return month_or_year and any(w in ("up", "down", "higher", "lower", "rise", "fall") or w.endswith("%") for w in words)
+    return False
+
+
+def _attached_verb(span: Span) -> Optional[int]:
+    """The verb a date modifies (through its preposition), as a token index."""
+    t = span.root
+    for _ in range(3):
+        if t.head.i == t.i:
+            return t.i
+        t = t.head
+        if t.tag_.startswith("VB"):  # (the pipeline sets fine tags only)
+            return t.i
+    return None
+
+
+#: nouns whose figure is aimed at, not stated for a time: "the 2% target", "a target of 20,000"
+_TARGET_NOUNS = {"target", "targets", "goal", "goals", "aim", "ambition", "pledge", "objective"}
+_PARTITIVE_PRONOUNS = {"those", "these", "them", "whom", "which"}
+
+
+def _is_target(doc: Doc, start: int, end: int) -> bool:
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.lower_ in _TARGET_NOUNS:
+        return True
+    head = doc[end - 1].head
+    return head.lower_ == "of" and head.head.lower_ in _TARGET_NOUNS
+
+
+def _partitive(doc: Doc, sent: Span, start: int, end: int, kind: str) -> bool:
+    """Is the figure a part of something the sentence before counted? "Of those, 609 ...",
+    "A quarter of them ...", "Almost half received suspended sentences"."""
+    first = [t for t in sent if not t.is_space][:2]
+    if len(first) == 2 and first[0].lower_ == "of" and first[1].lower_ in _PARTITIVE_PRONOUNS:
+        return True
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in _PARTITIVE_PRONOUNS:
+        return True
+    if kind == "percent":
+        root = doc[end - 1]
+        # a share as the subject, with no "of" saying what it is a share of
+        # ("Almost half paid ...": the parser may make the share the root)
+        return root.dep_ in ("nsubj", "nsubjpass", "ROOT") and not any(c.lower_ == "of" for c in root.children)
+    return False
+
+
+def _fronted_or_own(span: Span, anc: set, clause: Optional[int]) -> bool:
+    i = _attached_verb(span)
+    if i is None or i not in anc:
+        return False
+    return i == clause or span.start < i
+
+
+_RESTATE_WORDS = {",", "or", "(", "-", "about", "around", "roughly", "nearly", "almost", "some", "just", "over", "under"}
+
+
+def _joined(t: Token, root: Token) -> bool:
+    """Is the number ``t`` a second wording of the figure headed by ``root`` ("more than 3.5
+    million, or 6.3%", "609 offenders, or 29%"), which shares its time?"""
+    a, b = (t, root) if t.i < root.i else (root, t)
+    between = list(t.doc[a.i + 1:b.i])
+    while between and between[0].tag_ in ("NN", "NNS", "CD"):
+        between.pop(0)  # the first figure's own noun: "2,000 people, or 8%"
+    words = {w.lower_ for w in between}
+    if words & {"or", "("} and words <= _RESTATE_WORDS:
+        return True
+    for a, b in ((t, root), (root, t)):
+        x = a
+        for _ in range(2):
+            if x.dep_ in ("conj", "appos", "nummod", "compound") or x.head.dep_ in ("conj", "appos"):
+                x = x.head
+                if x.i == b.i:
+                    return True
+            else:
+                break
+    return False
+
+
+def _dates_clause(span: Span, anc: set, root: Optional[Token] = None) -> bool:
+    """Does the date modify the clause the claim is in? Yes when its verb governs the claim,
+    or sits below the claim's verb with no noun and no clause with a subject of its own on
+    the way ("were convicted of taking or possessing images in 2022"); no for "meeting the
+    target of halving it this year" (about "dropped to 4.6%") or "although it has been
+    slowing for several months"."""
+    i = _attached_verb(span)
+    if i is None or i in anc:
+        return True
+    if root is None:
+        return False
+    verb = next((t for t in [root, *root.ancestors] if t.tag_.startswith("VB")), None)
+    if verb is None:
+        return False
+    t = span.doc[i]
+    for _ in range(12):
+        if t.i == verb.i or t.head.i == root.i or (t.head.i in anc and t.head.tag_.startswith("NN")):
+            return True  # (a clause on the figure's own noun: "treatments waiting to start in August")
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.tag_.startswith("NN"):
+            return False
+    return False
+
+
+#: verbs whose date is when something was said or published ("put the total at 149,566 on
+#: 31 March" dates the figure)
+_REPORT_VERBS = {"say", "said", "says", "saying", "tell", "told", "tells", "announce", "announced",
+                 "announces", "publish", "published", "publishes", "release", "released", "releases",
+                 "issue", "issued", "report", "reported", "reports", "confirm", "confirmed", "confirms",
+                 "add", "added", "warn", "warned", "warns", "state", "stated", "disclose", "disclosed",
+                 "reveal", "revealed", "reveals", "claim", "claimed", "claims"}
+
+
+def _report_time(span: Span) -> bool:
+    """Is the date the time of the report ("the NCA said on Wednesday", "figures published
+    today") rather than of the figure?"""
+    t = span.root
+    if t.dep_ == "pobj" and t.head.dep_ == "prep":
+        verb = t.head.head  # "said on Wednesday"
+    elif t.dep_ in ("npadvmod", "advmod", "tmod"):
+        verb = t.head  # "said Wednesday", "published today"
+    else:
+        return False  # "showed 2019 was the worst year": the date is what is reported
+    return verb.tag_.startswith("VB") and verb.lower_ in _REPORT_VERBS
 
 
 class _Context:
@@ -1518,20 +1853,66 @@ class _Context:
         return tok.ent_type_ == "TIME"
 
     def time_for(self, doc: Doc, sent: Span, start: int, end: int) -> Tuple[Optional[str], Optional[str]]:
-        """TIMEX3 value of the date the claim refers to: the nearest date of the sentence."""
+        """TIMEX3 value of the time the claim is stated for: the nearest date of its sentence
+        that is not a baseline ("the highest since 2008", "up 16% on October 2021", "higher
+        than a year earlier"), not the time of the report ("the agency said on Wednesday",
+        "figures published today") and not another figure's ("from 10.1% in September");
+        failing that, a frequency or a "for" period ("1,000 children every month", "at 5.25%
+        for a year")."""
         best = None
         best_d = None
         s0, s1 = sent.start_char, sent.end_char
         if self.have_dates:
+            cands, periods = [], []
+            claim_span = doc.char_span(start, end, alignment_mode="expand")
+            root = claim_span.root if claim_span is not None else doc[0]
+            anc = {a.i for a in root.ancestors} | {root.i}
             for d in self.dates:
-                if d.get("type") not in ("DATE",) or not d.get("value") or not (s0 <= d["start"] < s1):
+                if not d.get("value") or not (s0 <= d["start"] < s1):
                     continue
                 if d["start"] < end and start < d["end"]:
                     continue
-                dist = d["start"] - end if d["start"] >= end else start - d["end"]
-                if best_d is None or dist < best_d:
-                    best, best_d = (d["value"], d["text"]), dist
-            return best if best else (None, None)
+                if d.get("type") in ("SET", "DURATION"):
+                    periods.append((_gap(start, end, d["start"], d["end"]), d))
+                    continue
+                if d.get("type") != "DATE":
+                    continue
+                span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+                if span is not None and span.root.dep_ == "poss" and span.root.head.i in anc:
+                    return d["value"], d["text"]  # "June's rise of 0.5 points"
+                if span is not None and (_baseline(span) or _report_time(span) or not _dates_clause(span, anc, root)):
+                    continue
+                cands.append((_gap(start, end, d["start"], d["end"]), d, span))
+            if cands:
+                # a date that sits closer to another figure of the sentence is that figure's
+                # ("2010 had the highest number - 1,246, compared with 1,048 in 2003": 2003
+                # is the year of 1,048), unless it dates the clause the claim is in ("In
+                # 2021, 120 ships docked and 40 left early")
+                others = [(t.idx, t.idx + len(t.text)) for t in sent
+                          if t.tag_ == "CD" and t.text[:1].isdigit() and not (start <= t.idx < end)
+                          and not self.in_date(t) and not _joined(t, root)]
+                free = [c for c in cands if not any(_gap(a, b, c[1]["start"], c[1]["end"]) < c[0] for a, b in others)]
+                if not free and others:
+                    # a date of the clause above the claim's, fronted when that clause is only
+                    # conjoined ("In 2021, 120 ships docked and 40 left"; not "hit 6% in May
+                    # and has stayed at 4%")
+                    clause = next((t.i for t in [root, *root.ancestors] if t.tag_.startswith("VB")), None)
+                    free = [c for c in cands if c[2] is None or _fronted_or_own(c[2], anc, clause)]
+                cands = free
+            if cands:
+                # on a tie the date after the figure ("from 50 tonnes in 2001 to 90 tonnes in 2004")
+                g, d, _ = min(cands, key=lambda x: (x[0], x[1]["start"] < start))
+                return d["value"], d["text"]
+            for g, d in sorted(periods, key=lambda x: x[0]):
+                words = _text(doc)[max(s0, d["start"] - 30):d["start"]].lower().split()
+                span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+                if span is None or not _dates_clause(span, anc, root) or _attached_verb(span) is None:
+                    continue  # "it has been slowing for several months" dates the slowing
+                if any(w in _RECORD_WORDS for w in words[-4:]):
+                    continue  # "its highest rate for 41 years": how long the record stands
+                if d.get("type") == "SET" or (words and words[-1] == "for"):
+                    return d["value"], d["text"]
+            return None, None
         for ent in sent.ents:
             if ent.label_ == "DATE":
                 txt = ent.text
@@ -1541,6 +1922,23 @@ class _Context:
                     if best_d is None or dist < best_d:
                         best, best_d = (years[-1], txt), dist
         return best if best else (None, None)
+
+    def previous_sentence_claim(self, doc: Doc, sent: Span) -> Optional[Claim]:
+        """The last claim of the sentence before ``sent`` (none across a paragraph break)."""
+        k = sent.start - 1
+        while k >= 0 and doc[k].is_space:
+            if "\n\n" in doc[k].text:
+                return None
+            k -= 1
+        if k < 0 or "\n\n" in doc[k].whitespace_:
+            return None
+        prev = sent_of(doc, k)
+        for claim, cs, ce in reversed(self.claims):
+            if cs < prev.start:
+                break
+            if cs < sent.start:
+                return claim
+        return None
 
     def _canonical(self, start: int, end: int) -> Tuple[Optional[str], Optional[str]]:
         for s, e, name, rid in self.mentions:
@@ -1565,21 +1963,44 @@ class _Context:
         # reporting verbs: the subject of the verb that governs the claim, or of the sentence root
         num = doc[start]
         verbs = []
-        anc = [a for a in num.ancestors]
-        for a in anc:
-            if a.tag_.startswith("VB") and a.lower_ in REPORTING:
+        below = num  # the token under each ancestor on the way up from the figure
+        clause_of_time = False  # passed a clause of time or cause ("... as inflation drops to 4.6%")
+        for a in num.ancestors:
+            if a.tag_.startswith("VB") and a.lower_ in REPORTING and _reports(a, below) and not clause_of_time \
+                    and not _record_high(a):
                 verbs.append(a)
+            clause_of_time = clause_of_time or a.dep_ == "advcl"
+            below = a
         root = sent.root
-        if root.lower_ in REPORTING and root not in verbs:
+        if root.lower_ in REPORTING and root not in verbs and num.i not in {t.i for t in root.subtree}:
             verbs.append(root)
         for v in verbs:
             if any(c.dep_ == "auxpass" for c in v.children):
                 continue  # "were found guilty": not a report
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            governor = v
+            for _ in range(2):
+                # "..., after disclosing that 80% ...": the subject of the clause it hangs on
+                if subj is not None or governor.dep_ not in ("advcl", "pcomp", "xcomp", "conj") or governor.head.i == governor.i:
+                    break
+                governor = governor.head
+                if governor.tag_ == "IN" and governor.head.i != governor.i:
+                    governor = governor.head
+                subj = next((c for c in governor.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 continue
-            if start <= subj.i < end or any(start <= t.i < end or t.like_num for t in subj.subtree):
-                continue  # the claim (or another figure) is the subject ("2,087 people were ...")
+            if subj.tag_ == "PRP" and subj.lower_ in ("it", "they"):
+                # "The agency wants a new law, as it warned that ...": the body named as the
+                # subject of the clause it hangs on
+                up = governor
+                while up.dep_ in ("advcl", "conj", "ccomp") and up.head.i != up.i:
+                    up = up.head
+                    named = next((c for c in up.children if c.dep_ == "nsubj" and c.tag_ != "PRP"), None)
+                    if named is not None:
+                        subj = named
+                        break
+            if start <= subj.i < end or any(start <= t.i < end or t.like_num and not self.in_date(t) for t in subj.subtree):
+                continue  # the claim (or another figure, not a year: "data for 2022") is the subject
             who = self._who(doc, subj, line_start=_text(doc).rfind("\n", 0, v.idx) + 1)
             if who[0]:
                 return who
@@ -1595,7 +2016,7 @@ class _Context:
         # a named organisation or person inside the subject ("Figures from the Ministry of Justice")
         # the named organisation or person of the subject nearest to its head
         ents = [ent for ent in head.doc.ents if ent.start_char >= s and ent.end_char <= e
-                and ent.label_ in ("ORG", "PERSON", "GPE", "NORP")]
+                and ent.label_ in ("ORG", "PERSON", "GPE", "NORP") and not _asked_by(ent, head)]
         ent = None
         if ents:
             # prefer names at or after the head ("Figures from the Ministry of Justice")
@@ -1612,6 +2033,11 @@ class _Context:
                 if text.startswith(det):
                     text = text[len(det):]
             return (name or text), rid, None
+        if head.lower_ in GENERIC_SOURCES:
+            # "police figures": the noun that says whose figures they are
+            owner = [c for c in head.children if c.dep_ == "compound" and c.tag_ in ("NN", "NNS") and c.is_lower]
+            if owner:
+                return " ".join(c.text for c in owner), None, None
         if head.tag_ in ("PRP", "WP", "DT", "EX") or head.lower_ in GENERIC_SOURCES:
             return None, None, None
         words = [t for t in toks if t.lower_ not in ("the", "a", "an")]
@@ -1622,11 +2048,101 @@ class _Context:
 
 _NO_CTX = _Context(None)
 
+#: nouns whose "by X" names who asked, not who published: "figures released after a request
+#: by a campaigner show ..." (the campaigner asserts nothing)
+_ASKING_NOUNS = {"request", "requests", "question", "questions", "demand", "demands", "application",
+                 "applications", "petition", "query", "queries", "call", "calls", "motion"}
+
+
+def _record_high(verb: Token) -> bool:
+    """"climbs to record 7.75 million": "record" is an adjective the parser took for a verb."""
+    doc = verb.doc
+    return verb.lower_ == "record" and verb.i > 0 and doc[verb.i - 1].lower_ in ("to", "a", "new") \
+        and verb.i + 1 < len(doc) and doc[verb.i + 1].like_num
+
+
+def _reports(verb: Token, below: Token) -> bool:
+    """Is what hangs under ``verb`` through ``below`` what the verb reports? Its clause or
+    object is ("figures show that 2,087 ...", "estimates the number at 830,000"); a clause
+    of time or cause is not ("claims win as inflation drops to 4.6%", "claimed success after
+    figures showed ..."), nor the object of "added" ("migration added 190,333 people")."""
+    if below.dep_ == "advcl" or below.dep_ == "prep" and below.lower_ not in ("at", "of", "to"):
+        return False
+    if below.dep_ in ("dobj", "nsubj") and verb.lower_ in _ADD_VERBS:
+        return False
+    return True
+
+
+def _asked_by(ent: Span, head: Token) -> bool:
+    """Is the name inside the subject only the asker of a request on the way to its head?"""
+    t = ent.root
+    for _ in range(12):
+        if t.i == head.i or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lower_ in _ASKING_NOUNS and t.i != head.i:
+            return True
+    return False
+
 _MOD_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH"}
+#: words between an article and a number that order, size or weigh a count rather than say
+#: what is counted ("the last three games", "a whopping 40 cases")
+_NOT_DESCRIBING = {"last", "first", "next", "past", "previous", "same", "only", "other", "few", "many",
+                   "several", "whole", "entire", "full", "total", "mere", "whopping", "staggering",
+                   "massive", "huge", "additional", "extra", "further", "remaining", "estimated", "final",
+                   "current", "latest", "initial", "combined", "average", "net", "gross", "approximate",
+                   "reported", "recent", "cool", "impressive", "modest", "paltry", "meagre", "meager",
+                   "healthy", "hefty", "respective", "collective"}
+#: collective nouns whose size is a number of people ("the population stood at 5.1 million")
+_PEOPLE_NOUNS = {"population", "populations"}
 #: nouns that name a count of what their "of" phrase says ("the number of adults")
-_QUANTITY_NOUNS = {"number", "numbers", "total", "count", "tally"}
+_QUANTITY_NOUNS = {"number", "numbers", "total", "count", "counts", "tally"}
 #: what may stand between a number and the noun it counts ("20,951 additional police officers")
-_BETWEEN_TAGS = _MOD_TAGS | {"CD", "VBN", "VBG", "POS", "``", "''", ",", "CC"}
+_BETWEEN_TAGS = _MOD_TAGS | {"CD", "VBN", "VBG", "POS", "``", "''", ",", "CC", "RBS"}  # RBS: "the 10 most popular apps"
+
+
+def _same_figure_units(claims: List[Claim]) -> None:
+    """A bare figure (a headline's "Waiting list climbs to record 7.75 million") counts what
+    the same figure counts where the article states it with its noun ("7.75 million
+    treatments"). Only figures too particular to match by chance (not small whole numbers);
+    nothing is written next to the bare one, so its surface unit stays empty."""
+    named = [c for c in claims if c.kind == "count" and c.unit and c.value]
+    if not named:
+        return
+    for c in claims:
+        v = c.value
+        if c.unit is not None or c.kind != "count" or not v or (v < 100 and v == int(v)):
+            continue
+        same = next((d for d in named if abs(d.value - v) <= 1e-3 * abs(v)), None)
+        if same is not None:
+            c.unit, c.counted = same.unit, same.counted
+
+
+def _completing_words(doc: Doc, sent: Span, head: Token) -> Optional[str]:
+    """Words after the counted noun that say what it is: an "of" phrase of a common noun
+    ("65 snaps of man coverage", "the proudest moment of my life"; not a name: "five seasons
+    of Sesame Street"), and the clause that completes a superlative ("one of the finest
+    goals ever to win a final", "the largest animals to ever live")."""
+    words: List[str] = []
+    k = head.i + 1
+    if k + 1 < sent.end and doc[k].lower_ == "of" and doc[k].head.i == head.i and head.lower_ not in _QUANTITY_NOUNS:
+        # (not after a noun of amount: "one count of fraud" counts counts)
+        pobj = next((c for c in doc[k].children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.tag_ in ("NN", "NNS") and pobj.is_lower and pobj.i - k <= 4:
+            w = _modifier_words(doc, k + 1, pobj.i + 1)
+            if w:
+                words.append(w)
+    superlative = any(c.tag_ == "JJS" or c.lower_ == "most" or any(g.lower_ == "most" for g in c.children)
+                      for c in head.children if c.i < head.i)
+    if superlative:
+        for c in head.children:
+            if c.dep_ in ("acl", "relcl") and c.i > head.i and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                toks = [t for t in c.subtree if t.i < sent.end and t.tag_ in ("VB", "NN", "NNS", "NNP", "NNPS", "JJ")
+                        and t.lower_ not in DET_SKIP]
+                if 0 < len(toks) <= 6:
+                    words.append(" ".join(t.text for t in toks))
+                break
+    return " ".join(words) or None
 
 
 def _modifier_words(doc: Doc, s: int, e: int) -> Optional[str]:
@@ -1643,7 +2159,8 @@ def _modifier_words(doc: Doc, s: int, e: int) -> Optional[str]:
     words: List[str] = []
     glue = False
     for t in doc[s:e]:
-        keep = t.tag_ in _MOD_TAGS or (t.tag_ == "CD" and t.text[:1].isdecimal() and words) or t.text == "-"
+        keep = t.tag_ in _MOD_TAGS or (t.tag_ == "CD" and t.text[:1].isdecimal() and (
+            words or t.whitespace_ == "" and t.i + 1 < e and doc[t.i + 1].is_alpha)) or t.text == "-"  # "3G phones"
         if t.lower_ in DET_SKIP or t.lower_ in ("of", "and", "or") or t.is_punct and t.text != "-":
             keep = False
         if t.tag_ in ("VBN", "VBG") and not glue:

@@ -184,6 +184,15 @@ def parse_fraction_digits(text: str) -> Optional[float]:
     return a / b
 
 
+def mixed_fraction(text: str) -> Optional[float]:
+    """The fraction part of a mixed number as written after a whole number ("1/2", "3/4",
+    "7/8", "1/16" in "10 1/2"): halves, thirds, quarters and binary parts only; else None."""
+    m = re.match(r"^(\d{1,2})[/⁄](2|3|4|8|16|32|64)$", text)
+    if not m or int(m.group(1)) >= int(m.group(2)):
+        return None
+    return int(m.group(1)) / int(m.group(2))
+
+
 #: an upper-case M or B glued to a number is a scale ("4.3M sales", "$5B"), never metres or bits
 _SCALE_CASE = re.compile(r"(\d)\s?([MB])(?![A-Za-z])")
 
@@ -445,6 +454,8 @@ def _strip_lead(ws: List[str]) -> Tuple[List[str], Optional[str], bool, List[str
             bound = kind
         removed.extend(ws[i:i + n])
         i += n
+        if p == "sub" and i < len(ws) and ws[i] == "-":
+            i += 1  # "sub-7": the hyphen of the prefix, not a minus
     return ws[i:], bound, approx, removed
 
 
@@ -487,6 +498,9 @@ def _number_run(ws: List[str], i: int) -> Tuple[Optional[float], int, dict]:
         elif k - i >= 2 and seg[-1] not in SCALES and seg[-1] not in SCALE_ABBREVIATIONS \
                 and seg[-1] not in UNITS and seg[-1] not in TENS and seg[-1] not in DOZEN:
             break
+    if best[1] == 1 and i + 1 < len(ws) and ws[i].isdecimal() and mixed_fraction(ws[i + 1]) is not None:
+        # a mixed number: "10 1/2 miles", "7 3/4 %"
+        return finite(best[0] + mixed_fraction(ws[i + 1])), 2, flags
     if best[0] is not None and best[1] >= 1:
         # glued abbreviation right after digits: "1.2 bn", "4.5 mln"
         k = i + best[1]

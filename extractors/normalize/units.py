@@ -132,6 +132,7 @@ UNITS_CASED: Dict[str, str] = {
     "µm": "micrometre", "mg": "milligram", "kg": "kilogram", "μg": "microgram",
     "µg": "microgram", "ft": "foot", "in": "inch", "″": "inch", "\"": "inch", "′": "foot",
     "'": "foot", "a": "year", "F.": "fahrenheit", "WAR": "win above replacement",
+    "dm": "decimetre",
 }
 #: lower-case words and abbreviations
 UNITS: Dict[str, str] = {
@@ -152,7 +153,8 @@ UNITS: Dict[str, str] = {
     "micrometres": "micrometre", "micrometers": "micrometre", "micron": "micrometre",
     "microns": "micrometre", "nanometre": "nanometre", "nanometer": "nanometre",
     "nanometres": "nanometre", "nanometers": "nanometre", "nm": "nanometre",
-    "decimetre": "decimetre", "decimeter": "decimetre", "picometre": "picometre",
+    "decimetre": "decimetre", "decimeter": "decimetre", "decimetres": "decimetre",
+    "decimeters": "decimetre", "picometre": "picometre",
     "picometer": "picometre", "mile": "mile", "miles": "mile", "mi": "mile",
     "foot": "foot", "feet": "foot", "ft": "foot", "inch": "inch", "inches": "inch",
     "yard": "yard", "yards": "yard", "yd": "yard", "yds": "yard",
@@ -166,6 +168,9 @@ UNITS: Dict[str, str] = {
     "square kilometre": "square kilometre", "square kilometres": "square kilometre",
     "square kilometer": "square kilometre", "square kilometers": "square kilometre",
     "km2": "square kilometre", "km²": "square kilometre", "sq km": "square kilometre",
+    "cm2": "square centimetre", "cm²": "square centimetre", "square centimetre": "square centimetre",
+    "square centimetres": "square centimetre", "square centimeter": "square centimetre",
+    "square centimeters": "square centimetre", "mm2": "square millimetre", "mm²": "square millimetre",
     "square mile": "square mile", "square miles": "square mile", "sq mi": "square mile",
     "square foot": "square foot", "square feet": "square foot", "sq ft": "square foot",
     "sq feet": "square foot", "acre": "acre", "acres": "acre", "hectare": "hectare",
@@ -215,7 +220,7 @@ UNITS: Dict[str, str] = {
     "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour",
     "day": "day", "days": "day", "week": "week", "weeks": "week", "fortnight": "fortnight",
     "month": "month", "months": "month", "year": "year", "years": "year", "yr": "year",
-    "yrs": "year", "decade": "decade", "decades": "decade", "century": "century",
+    "yrs": "year", "annum": "year", "decade": "decade", "decades": "decade", "century": "century",
     "centuries": "century", "millisecond": "millisecond", "milliseconds": "millisecond",
     "ms": "millisecond",
     # ages
@@ -223,6 +228,9 @@ UNITS: Dict[str, str] = {
     "year old": "year of age", "years of age": "year of age", "month-old": "month of age",
     "months old": "month of age", "month old": "month of age", "week-old": "week of age",
     "weeks old": "week of age", "day-old": "day of age", "days old": "day of age",
+    "week old": "week of age", "day old": "day of age", "months of age": "month of age",
+    "weeks of age": "week of age", "days of age": "day of age", "year of age": "year of age",
+    "yo": "year of age", "y.o": "year of age", "y/o": "year of age",
     # energy, power, electricity
     "watt": "watt", "watts": "watt", "kilowatt": "kilowatt", "kilowatts": "kilowatt",
     "kw": "kilowatt", "megawatt": "megawatt", "megawatts": "megawatt", "mw": "megawatt",
@@ -300,10 +308,11 @@ def normalize_unit(text: str) -> Optional[str]:
         return code
     if low in MINOR_CURRENCIES:
         return MINOR_CURRENCIES[low]
-    # "degrees Celsius" with odd spacing or the degree sign glued
-    m = re.match(r"^(?:°|º|degrees?\s*)\s*([cf])$", low)
-    if m:
-        return "celsius" if m.group(1) == "c" else "fahrenheit"
+    # "degrees Celsius" with odd spacing, the degree sign glued or spelt out ("100° Celsius",
+    # "40 deg celsius"), and the scale's common misspellings ("farenheit", "centigrate")
+    m = re.match(r"^(?:°|º|deg\.?|degrees?)?\s*(c|f|cel[cs]ius|centigra[dt]e|fahrenheit|farenheit|farhenheit|fahrenhiet)$", low)
+    if m and (m.group(1) not in ("c", "f") or low != m.group(1)):
+        return "celsius" if m.group(1)[0] == "c" else "fahrenheit"
     # "X per Y", "X/Y", "X a Y": compound units
     m = re.match(r"^(.+?)\s*(?:/| per | an? |-an?-|-per-)\s*(.+)$", t)
     if m:
@@ -396,6 +405,39 @@ def singular(word: str) -> str:
     return w[:-1]
 
 
+#: superlatives whose positive is not their stem
+_IRREGULAR_SUPERLATIVES = {"best": "good", "worst": "bad", "furthest": "far", "farthest": "far",
+                           "largest": "large", "strangest": "strange"}
+#: words ending in "-est" that are not superlatives ("forest fires", "interest rates")
+_NOT_SUPERLATIVES = {"forest", "interest", "protest", "test", "west", "midwest", "guest", "request",
+                     "contest", "chest", "nest", "pest", "quest", "vest", "rest", "crest", "harvest",
+                     "conquest", "inquest", "arrest", "manifest", "priest", "tempest", "behest", "bequest",
+                     "digest", "earnest", "honest", "modest", "everest", "southwest", "northwest", "unrest",
+                     "suggest", "invest", "fest", "zest", "jest", "lest"}
+
+
+@lru_cache(maxsize=4096)
+def positive(word: str) -> str:
+    """The positive of a lower-case superlative adjective ("best" -> "good", "largest" ->
+    "large", "biggest" -> "big", "busiest" -> "busy", "proudest" -> "proud"); other
+    words as they are. NewsQuant names what is counted by its lemmas ("one of the best
+    speakers": "good speaker")."""
+    w = word
+    if w in _IRREGULAR_SUPERLATIVES:
+        return _IRREGULAR_SUPERLATIVES[w]
+    if len(w) < 6 or not w.endswith("est") or not w.isalpha() or w in _NOT_SUPERLATIVES:
+        return w
+    stem = w[:-3]
+    if stem.endswith("i"):
+        return stem[:-1] + "y"  # "busiest", "earliest"
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        return stem[:-1]  # "biggest", "hottest" (not "smallest", "tallest")
+    vowels = "aeiou"
+    if len(stem) >= 3 and stem[-1] not in vowels + "wxy" and stem[-2] in vowels and stem[-3] not in vowels:
+        return stem + "e"  # "latest", "finest", "widest", "safest", "closest"
+    return stem
+
+
 def newsquant_unit(unit: Optional[str], counted_words: Optional[str] = None) -> str:
     """The NewsQuant ``normalized_unit`` name of one of our units.
 
@@ -419,7 +461,9 @@ def newsquant_unit(unit: Optional[str], counted_words: Optional[str] = None) -> 
         head, _, rate = counted_words.lower().partition(" per ")
         words = head.split()
         if words:
-            words[-1] = singular(words[-1])
+            # lemmas, as NewsQuant names what is counted: "the largest dinosaurs to ever live"
+            # -> "large dinosaur live" (a word is singular, a superlative positive)
+            words = [positive(singular(w)) for w in words[:-1]] + [singular(words[-1])]
             return " ".join(words) + (f" per {rate}" if rate else "")
     if unit:
         return singular(unit.lower())
