@@ -540,6 +540,8 @@ def test_fraction_of_a_scale(claims_nlp, sentence, text, value, unit, approximat
     ("Two-way trade rose sharply.", ("Two", "Two-way")),
     ("She received a one-off payment.", ("one",)),
     ("It was a three-horse race.", ("three",)),
+    # money is no numerator of a proportion, and "one-off" no denominator
+    ("The deal will cost it $1bn in one-off charges.", ("$1bn in one",)),
 ])
 def test_number_compounds_that_do_not_count(claims_nlp, sentence, forbidden):
     texts = [c["text"] for c in claims_of(claims_nlp, sentence)]

@@ -939,12 +939,17 @@ class ClaimFinder(Pipe):
         return k + 1 < sent.end and doc[k].lower_ == "to" and _lex_kind(doc[k + 1]) in (1, 2)
 
     def _x_in_y_end(self, doc: Doc, sent: Span, i: int, j: int) -> int:
-        """"eight in 10", "one in five", "four out of five": end of the proportion."""
+        """"eight in 10", "one in five", "four out of five": end of the proportion (not
+        "$1bn in one-off charges": money is no numerator, "one-" no denominator)."""
+        if i > sent.start and doc[i - 1].text in ("$", "£", "€", "¥") or any(ch in doc[i].text for ch in "$£€¥"):
+            return 0
         for k in ((j + 1) if j < sent.end and doc[j].lower_ == "in" else None,
                   (j + 2) if j + 1 < sent.end and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of" else None):
             if k is None or k >= sent.end or _lex_kind(doc[k]) not in (1, 2):
                 continue
             e = self._number_run_end(doc, sent, k)
+            if e < len(doc) and doc[e].text in ("-", "\u2013") and doc[e - 1].whitespace_ == "":
+                continue
             b = N.parse_number(_text(doc)[doc[k].idx: doc[e - 1].idx + len(doc[e - 1].text)])
             if b is not None and N.is_denominator(b):
                 return e
