@@ -406,7 +406,147 @@ def test_paired_dates_share_a_year(nlp_dates, text, published, expected):
     assert dates(run(nlp_dates, text, published)) == expected
 
 
-@pytest.mark.parametrize("text, published, expected", ROUND2 + ROUND3 + ROUND4)
+# --------------------------------------------------------------------------- round 6 (UK news audit)
+
+
+ROUND6 = [
+    # a four-digit clock with a zone; the first of a pair of clocks is a clock too
+    ("Highlights are shown on the website from 1900 GMT.", "2005-03-15", ("1900 GMT", "TIME", "2005-03-15T19:00")),
+    ("Most viewers watched between 2000 and 2100 GMT.", "2005-03-15", ("2000", "TIME", "2005-03-15T20:00")),
+    ("Most viewers watched between 2000 and 2100 GMT.", "2005-03-15", ("2100 GMT", "TIME", "2005-03-15T21:00")),
+    # rates: past a bracketed conversion, a quote, a comparative; "per" is part of the set
+    ("The fund would pay out $20bn (£10bn) a year to the region.", "2005-03-15", ("a year", "SET", "P1Y")),
+    ("Subscribers pay £15 ($28) a month for the service.", "2005-03-15", ("a month", "SET", "P1M")),
+    ("Retired couples would be £500 better off a year under the plan.", "2005-03-15", ("a year", "SET", "P1Y")),
+    ("Aid rose from $2bn per year to $5bn per year.", "2005-03-15", ("per year", "SET", "P1Y")),
+    ("The page gets a tiny share of all visits per day.", "2005-03-15", ("per day", "SET", "P1D")),
+    # a list of weekdays or months runs forward in time
+    ("The two-day meeting is held in Leeds on Tuesday and Wednesday.", "2005-03-15", ("Wednesday", "DATE", "2005-03-16")),
+    ("The central bank has been lifting rates since the summer, with quarter-point rises in June, August and October.",
+     "2005-03-15", ("June", "DATE", "2004-06")),
+    # "the day of/after <event>": a day the text names by the event, not today
+    ("They left the country the day after the vote.", "2005-03-15", ("the day", "DATE", "XXXX-XX-XX")),
+    # "the quarter ending <day>": the quarter that day closes
+    ("Output grew 1% in the quarter ending September 30.", "2005-03-15", ("the quarter", "DATE", "2004-Q3")),
+    # "a full year", "an entire month"; New Year, Boxing Day
+    ("The novel stayed in the charts for a full year.", "2005-03-15", ("a full year", "DURATION", "P1Y")),
+    ("She lived on soup for an entire month.", "2005-03-15", ("an entire month", "DURATION", "P1M")),
+    ("Traders squared their books before the New Year.", "2005-03-15", ("the New Year", "DATE", "2005-01-01")),
+    ("He hurt his knee against Leeds on Boxing Day, an injury that ended his season.", "2005-03-15",
+     ("Boxing Day", "DATE", "2004-12-26")),
+    # a singular unit after a number premodifies the noun: the article is not in the extent
+    ("The 20 year ban was lifted.", "2005-03-15", ("20 year", "DURATION", "P20Y")),
+    # (second sample) a month or day with its year inside a longer entity stays one date
+    ("Output rose 4% in the year to June 2004, the ministry said.", "2005-03-15", ("June 2004", "DATE", "2004-06")),
+    ("The gap reached a peak in the 12 months to 31 August 2003, it said.", "2005-03-15",
+     ("31 August 2003", "DATE", "2003-08-31")),
+    ("The vote is on the 5th of May.", "2005-03-15", ("the 5th of May", "DATE", "2005-05-05")),
+    # "the years from 2006 to 2015": the range starts at "from"; a stray preposition goes
+    ("It forecast a gap for the years from 2007 to 2012.", "2005-03-15", ("2007", "DATE", "2007")),
+    # "the second quarter of the year" is this year's whatever the tense
+    ("The retailer forecast a pick-up in the third quarter of the year after poor February sales.", "2005-03-15",
+     ("the third quarter of the year", "DATE", "2005-Q3")),
+    # a rate after a name with an amount before it
+    ("The field will supply 3 million tonnes of LNG a year.", "2005-03-15", ("a year", "SET", "P1Y")),
+    ("He hoped to see the day when the law changed.", "2005-03-15", ("the day", "DATE", "XXXX-XX-XX")),
+    ("The speech will be shown at 2010 GMT on Wednesday.", "2005-03-15", ("2010 GMT on Wednesday", "TIME", "2005-03-16T20:10")),
+]
+
+ROUND6_NOT = [
+    # weekdays and "Today" in newspaper and programme titles
+    ("The Sunday Times said the deal was close.", ["Sunday"]),
+    ("The story ran in The Mail on Sunday.", ["Sunday"]),
+    ("She told the network's Sunday programme she would stay.", ["Sunday"]),
+    ("He told the Today programme that talks would go on.", ["Today"]),
+    # idioms and things named after a holiday
+    ("We still meet every now and then.", ["now"]),
+    ("The shop sold a Christmas tree to every family, and Father Christmas waved.", ["Christmas"]),
+    ("The band released a Christmas single.", ["Christmas"]),
+    # a quarter-final, meeting minutes, an age, a key length
+    ("She reached the quarter-finals of the tournament.", ["the quarter", "quarter"]),
+    ("The latest minutes of the rate meeting showed a split vote.", ["The latest minutes", "minutes"]),
+    ("He did not start writing until his mid-thirties.", ["mid-thirties"]),
+    ("The panel issued a 2000-page report.", ["2000"]),
+    # (second sample) capitalised names and titles: a surname, a film, a programme
+    ("The club's keeper Ben Day joins on loan, with J Noon at centre.", ["Day", "Noon"]),
+    ("Her films include Midnight Express and The Tomorrow People.", ["Midnight", "Tomorrow"]),
+    ("The virus sends a Christmas greeting that says Merry Christmas.", ["Christmas"]),
+    ("Delegates met a week after the 14 December summit.", ["the 14 December"]),
+    # halves of a game in a match report
+    ("The visitors were poor in the first half but the striker scored twice after the break, "
+     "and the referee booked a defender.", ["the first half"]),
+    ("A second-half goal from the midfielder sealed the match.", ["second-half"]),
+]
+
+
+@pytest.mark.parametrize("text, not_dates", ROUND6_NOT)
+def test_round6_not_time_expressions(nlp_dates, text, not_dates):
+    got = [t for t, _, _ in dates(run(nlp_dates, text, "2005-03-15"))]
+    for t in not_dates:
+        assert t not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # outside a match report the halves stay halves of the year; a Sunday is still a day
+        ("Profits fell in the first half, the company said.", ("the first half", "DATE", "2005-H1")),
+        ("Sales were strong in the second half of the year, the firm said on Sunday.", ("Sunday", "DATE", "2005-03-13")),
+        ("He won the award in 2004 - a year of change.", ("2004", "DATE", "2004")),
+        ("Play resumed within minutes of the stoppage.", ("minutes", "DURATION", "PTXM")),
+        ("Talks were held on Monday and Friday.", ("Friday", "DATE", "2005-03-11")),
+        ("The deal closed at midnight on Monday.", ("midnight on Monday", "TIME", "2005-03-14T24:00")),
+    ],
+)
+def test_round6_kept(nlp_dates, text, expected):
+    assert expected in dates(run(nlp_dates, text, "2005-03-15"))
+
+
+def test_round6_rules_on_blank_tokens():
+    """The name and idiom rules read only the words around the expression."""
+    import spacy
+
+    from extractors.components.dates import _other_sense
+
+    nlp = spacy.blank("en")
+    doc = nlp("The Sunday Telegraph and the Independent on Sunday said so on Sunday .")
+    assert _other_sense(doc[1:2]) and _other_sense(doc[7:8])
+    assert not _other_sense(doc[11:12])
+    doc = nlp("every now and then , but now it is over")
+    assert _other_sense(doc[1:2]) and not _other_sense(doc[6:7])
+    doc = nlp("a Christmas tree before Christmas")
+    assert _other_sense(doc[1:2]) and not _other_sense(doc[4:5])
+    doc = nlp("a 2048-bit key in 2048")
+    assert _other_sense(doc[1:2]) and not _other_sense(doc[6:7])
+
+
+def test_round6_trailing_preposition_is_trimmed(nlp_dates):
+    # an entity the model closes after "on" ("the day on | Tuesday") loses the preposition
+    doc = nlp_dates.make_doc("The market shut for the day on Tuesday .")
+    ex = nlp_dates.get_pipe("dates")
+    assert ex._trim(doc[4:7]).text == "the day"
+    assert ex._trim(doc[4:6]).text == "the day"
+
+
+def test_round6_lists_and_quarters_on_blank_tokens():
+    import spacy
+
+    from extractors.components.dates import _ordered_lists, _quarter_ended
+    from extractors.normalize.timex import Timex
+
+    nlp = spacy.blank("en")
+    doc = nlp("rises in June , August and September")
+    res = [(doc[2:3], Timex("DATE", "2005-06")), (doc[4:5], Timex("DATE", "2004-08")), (doc[6:7], Timex("DATE", "2004-09"))]
+    assert [tx.value for _, tx in _ordered_lists(doc, res)] == ["2004-06", "2004-08", "2004-09"]
+    # already in order: untouched
+    res = [(doc[2:3], Timex("DATE", "2004-06")), (doc[4:5], Timex("DATE", "2005-08"))]
+    assert [tx.value for _, tx in _ordered_lists(doc, res)] == ["2004-06", "2005-08"]
+    doc = nlp("in the quarter ending September 30")
+    res = [(doc[1:3], Timex("DATE", "2004-Q4")), (doc[4:6], Timex("DATE", "2004-09-30"))]
+    assert _quarter_ended(doc, res)[0][1].value == "2004-Q3"
+
+
+@pytest.mark.parametrize("text, published, expected", ROUND2 + ROUND3 + ROUND4 + ROUND6)
 def test_values_in_context(nlp_dates, text, published, expected):
     got = dates(run(nlp_dates, text, published))
     assert expected in got, got

@@ -397,7 +397,29 @@ ROUND5 = [
 ]
 
 
-@pytest.mark.parametrize("text, anchor, tense, type_, value", ROUND2 + ROUND3 + ROUND5)
+ROUND6 = [
+    # a four-digit clock with a time zone is a time of the anchor day, not a year
+    ("1900 GMT", dt.date(2005, 3, 15), None, "TIME", "2005-03-15T19:00"),
+    ("at 0630 BST", dt.date(2005, 3, 15), None, "TIME", "2005-03-15T06:30"),
+    ("2130 gmt", None, None, "TIME", "XXXX-XX-XXT21:30"),
+    # "a full year", "an entire month", "a whole 12 months": the amount itself
+    ("a full year", None, None, "DURATION", "P1Y"),
+    ("an entire month", None, None, "DURATION", "P1M"),
+    ("a whole 12 months", None, None, "DURATION", "P12M"),
+    ("a full two weeks", None, None, "DURATION", "P2W"),
+    # New Year (with or without "the", "'s Day", "'s Eve")
+    ("the New Year", dt.date(2005, 3, 15), "future", "DATE", "2006-01-01"),
+    ("New Year's Day", dt.date(2005, 3, 15), "past", "DATE", "2005-01-01"),
+    ("New Year\u2019s Eve", dt.date(2005, 3, 15), "past", "DATE", "2004-12-31"),
+]
+
+
+@pytest.mark.parametrize("text", ["2460 GMT", "1975 gmt lease", "a full moon", "a whole lot"])
+def test_round6_not_read(text):
+    assert normalise(text, dt.date(2005, 3, 15)) is None
+
+
+@pytest.mark.parametrize("text, anchor, tense, type_, value", ROUND2 + ROUND3 + ROUND5 + ROUND6)
 def test_normalise_in_rounds(text, anchor, tense, type_, value):
     tx = normalise(text, anchor, tense=tense)
     assert tx is not None and (tx.type, tx.value) == (type_, value), tx

@@ -132,6 +132,8 @@ def _patterns() -> Dict[str, List[List[dict]]]:
             # "two more weeks", "eight trading days", "an additional year", "a hundred years"
             [num, {"LOWER": {"IN": ["more", "additional", "extra", "further", "trading", "business", "working"]}}, unit],
             [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["additional", "extra", "further", "hundred", "thousand"]}}, unit],
+            # "a full year", "an entire month", "a whole 12 months"
+            [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["full", "entire", "whole"]}}, {"LIKE_NUM": True, "OP": "?"}, unit],
             [{"LOWER": {"IN": rel_adj}}, {"LOWER": {"IN": ["few", "several", "many"]}, "OP": "?"}, unit],
             [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["few", "couple"]}}, {"LOWER": "of", "OP": "?"}, unit],
             [{"LOWER": {"IN": ["several", "many"]}}, unit],
@@ -166,6 +168,8 @@ def _patterns() -> Dict[str, List[List[dict]]]:
             [{"SHAPE": {"IN": ["d:dd", "dd:dd"]}}, {"LOWER": {"IN": _AMPM}, "OP": "?"}, {"LOWER": {"IN": _ZONES}, "OP": "?"}],
             [{"SHAPE": {"IN": ["d", "dd", "d.dd", "dd.dd"]}}, {"LOWER": {"IN": _AMPM}}, {"LOWER": {"IN": _ZONES}, "OP": "?"}],
             [{"LOWER": {"IN": ["noon", "midnight", "midday"]}}],
+            # "from 1900 GMT": a four-digit clock with a zone (not the year 1900)
+            [{"SHAPE": "dddd"}, {"LOWER": {"IN": _ZONES}}],
             # "at 4 in the morning"
             [{"SHAPE": {"IN": ["d", "dd"]}}, {"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": {"IN": ["morning", "afternoon", "evening"]}}],
         ],
@@ -189,8 +193,18 @@ def _patterns() -> Dict[str, List[List[dict]]]:
              {"ORTH": ",", "OP": "?"}, {"SHAPE": "dddd", "OP": "?"}],
             [{"LOWER": {"IN": _HOLIDAY_FIRST}, "IS_TITLE": True}, {"LOWER": {"IN": ["day", "eve", "sunday", "monday", "week"]}, "OP": "?"}],
             [{"LOWER": {"IN": ["last", "this", "next"]}}, {"LOWER": {"IN": _HOLIDAY_FIRST}, "IS_TITLE": True}],
+            # "the New Year", "New Year's Eve", "Boxing Day" (title case only: "a new year" is a noun)
+            [{"LOWER": "new", "IS_TITLE": True}, {"LOWER": "year", "IS_TITLE": True}, {"ORTH": {"IN": ["'s", "\u2019s"]}, "OP": "?"},
+             {"LOWER": {"IN": ["day", "eve"]}, "IS_TITLE": True, "OP": "?"}],
+            [{"LOWER": "boxing", "IS_TITLE": True}, {"LOWER": "day", "IS_TITLE": True}],
             [{"LOWER": {"IN": _MONTH_FULL}, "TAG": {"IN": ["NNP", "NN"]}}],
             [{"LOWER": {"IN": ["last", "this", "next", "early", "late", "mid"]}}, {"LOWER": {"IN": _MONTH_FULL}, "TAG": {"IN": ["NNP", "NN"]}}],
+            # "March 2005", "30 September 2004" (the model sometimes leaves them inside a longer
+            # entity it cannot read, "the year to March 2005")
+            [{"LOWER": {"IN": _MONTH_ABBR}, "IS_TITLE": True}, {"SHAPE": "dddd"}],
+            [{"SHAPE": {"IN": ["d", "dd", "dxx", "ddxx"]}}, {"LOWER": {"IN": _MONTH_ABBR}, "IS_TITLE": True}, {"SHAPE": "dddd", "OP": "?"}],
+            # "the 5th of May"
+            [{"SHAPE": {"IN": ["dxx", "ddxx"]}}, {"LOWER": "of"}, {"LOWER": {"IN": _MONTH_ABBR}, "IS_TITLE": True}, {"SHAPE": "dddd", "OP": "?"}],
             [{"SHAPE": "dddd", "TAG": "CD"}],
             [{"SHAPE": {"IN": ["dddds", "dddd's"]}}],
             # "post-1959", "pre-1990" (the normaliser reads only pre-/post-/mid-)
@@ -203,7 +217,7 @@ def _patterns() -> Dict[str, List[List[dict]]]:
 _THE_BEFORE = {"past", "last", "next", "coming", "previous", "following", "first", "second",
                "third", "fourth", "final", "latest", "recent", "fiscal", "same", "comparable",
                "year-ago", "year-earlier", "preceding", "spring", "summer", "autumn", "fall", "winter", "early",
-               "late", "current", "weekend", "week", "month", "year", "day"}
+               "late", "current", "weekend", "week", "month", "year", "day", "new"}
 
 
 #: words too common to anchor a pattern: each pattern has a rarer required token
@@ -265,7 +279,9 @@ class DateExtractor(Pipe):
                 for sp in self._fix(ent):
                     cands.append((sp, "ner"))
         for match_id, s, e in self._anchors(doc):
-            if s > 0 and doc[s - 1].lower_ == "the" and (doc[s].lower_ in _THE_BEFORE or (doc[s].like_num and doc[s].shape_ != "dddd")):
+            if s > 0 and doc[s - 1].lower_ == "the" and (doc[s].lower_ in _THE_BEFORE or (doc[s].like_num and doc[s].shape_ != "dddd")) \
+                    and not (doc[s].like_num and s + 1 < e and doc[s + 1].lower_.rstrip(".") in MONTHS):
+                # ("the [14 December] meeting": the article belongs to the noun)
                 s -= 1
             sp = self._trim(doc[s:e])
             if sp is not None:
@@ -278,8 +294,10 @@ class DateExtractor(Pipe):
         results = _join_weekday_date(doc, results)
         results = self._coordinated(doc, results, anchor)
         results = self._or_so(doc, results, anchor)
+        results = _ordered_lists(doc, results)
         results = _share_year(doc, results)
         results = _resolve_in_context(doc, results)
+        results = _quarter_ended(doc, results)
         records: List[TimeExpression] = []
         spans: List[Span] = []
         for sp, tx in results:
@@ -330,6 +348,12 @@ class DateExtractor(Pipe):
             if prev is None or prev.lower_ != "for" or (nxt is not None and nxt.lower_ in ("ago", "now", "later", "earlier")):
                 return None
             return Timex("DURATION", "PXX")
+        if low == "the day" and sp.end + 1 < len(sp.doc) and sp.doc[sp.end].lower_ in ("of", "after", "before", "when") \
+                and sp.doc[sp.end + 1].lower_ not in _TEMPORAL_NOUNS and not sp.doc[sp.end + 1].like_num \
+                and sp.doc[sp.end + 1].lower_ not in ("yesterday", "tomorrow", "today"):
+            # "the day after the vote", "on the day of the test": the day of an event, not
+            # the publication day (TimeML: a date the text does not resolve here)
+            return Timex("DATE", "XXXX-XX-XX")
         tx = normalise(text, anchor, tense=tense, fiscal_year_start=self.fiscal_year_start)
         if tx is None and _ORDINAL_DAY.fullmatch(low) and _is_today(sp):
             # "today is the eighth day of Desert Shield", "It's the second day of an offensive"
@@ -340,8 +364,8 @@ class DateExtractor(Pipe):
             return Timex("DATE", "FUTURE_REF")
         # "a year" / "an hour" after a count or a noun is a rate: "800 reports a month"
         if tx.type == "DURATION" and sp[0].lower_ in ("a", "an", "per") and len(sp) == 2 and sp.start > 0:
-            prev = sp.doc[sp.start - 1]
-            if prev.tag_ in ("CD", "NN", "NNS", "$") or prev.lower_ in ("times", "once", "twice") or prev.like_num:
+            prev = _rate_owner(sp)
+            if prev is not None and (prev.tag_ in ("CD", "NN", "NNS", "$") or prev.lower_ in ("times", "once", "twice") or prev.like_num):
                 return Timex("SET", tx.value)
         return tx
 
@@ -385,11 +409,18 @@ class DateExtractor(Pipe):
         if e - s >= 2 and doc[s].lower_ in ("the", "a", "an") and e < len(doc):
             last = doc[e - 1]
             if last.dep_ in ("compound", "amod", "nmod", "npadvmod") and last.head.i >= e and last.head.tag_.startswith("NN") \
-                    and (any(t.text == "-" for t in doc[s:e]) or "-" in last.text or last.tag_ == "JJ"):
+                    and (any(t.text == "-" for t in doc[s:e]) or "-" in last.text or last.tag_ == "JJ"
+                         or (last.lower_ in UNITS and e - s >= 3 and doc[e - 2].tag_ == "CD")):
+                # "the 15 year embargo": a singular unit after a number is a premodifier too
                 s += 1
         while e > s and (doc[e - 1].lower_ in _TRAIL_DROP or doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].tag_ == "POS"):
             if doc[e - 1].text in ("a.m.", "p.m."):
                 break
+            e -= 1
+        # "the day on [Tuesday]": a preposition the model left before the next time is not
+        # part of this one
+        while e - s >= 2 and doc[e - 1].lower_ in ("on", "in", "at", "of", "by", "for") and e < len(doc) \
+                and (doc[e].like_num or doc[e].lower_ in _WEEKDAY_WORDS or doc[e].lower_.rstrip(".") in MONTHS):
             e -= 1
         if e <= s:
             return None
@@ -421,6 +452,10 @@ class DateExtractor(Pipe):
             s -= 2
             if s > 0 and doc[s - 1].lower_ == "the":
                 s -= 1
+        # "$2 [per year]": the rate word belongs to the set (SET P1Y); "per second", "per
+        # hour" are mostly units of measure ("miles per hour"), left out
+        if e - s == 1 and s > 0 and doc[s - 1].lower_ == "per" and doc[s].lower_ in ("day", "week", "month", "quarter", "year"):
+            s -= 1
         # "up from seven [a year ago]": a count before "a year ago" is not part of it
         if e - s >= 3 and doc[s].like_num and doc[s + 1].lower_ in ("a", "an") and doc[s + 2].lower_ in _UNIT_WORDS:
             s += 1
@@ -455,6 +490,14 @@ class DateExtractor(Pipe):
         doc = sp.doc
         for i in range(sp.start + 1, sp.end - 1):
             low = doc[i].lower_
+            if low in ("-", "--", "\u2013", "\u2014") and doc[i - 1].whitespace_ and doc[i].whitespace_ \
+                    and not (i - sp.start == 1 and doc[i - 1].like_num and len(doc[i - 1].text) < 4):
+                # a spaced dash between clauses: "in 2004 - a year of change" (but "two - three
+                # weeks" is one range of amounts)
+                left = self._trim(doc[sp.start:i])
+                right = self._trim(doc[i + 1:sp.end])
+                if left is not None and right is not None:
+                    return left, right
             if low in ("and", "or", ",", ";") and not (low == "," and _is_date_comma(doc, i)):
                 left = self._trim(doc[sp.start:i])
                 right = self._trim(doc[i + 1:sp.end])
@@ -464,7 +507,11 @@ class DateExtractor(Pipe):
                 # TimeML marks the two ends of a range of dates separately ("from [Sept. 14]
                 # to [Thursday]", "[1991] to [1997]"); a range of amounts stays one duration
                 # ("two to six days")
-                left = self._trim(doc[sp.start:i])
+                k = sp.start
+                for j in range(sp.start, i):
+                    if doc[j].lower_ in ("from", "between"):
+                        k = j + 1  # "the years from [2006] to [2015]": the range starts at "from"
+                left = self._trim(doc[k:i]) if k < i else None
                 right = self._trim(doc[i + 1:sp.end])
                 if left is not None and right is not None and _is_point(left.text) and _is_point(right.text):
                     return left, right
@@ -502,6 +549,21 @@ class DateExtractor(Pipe):
         out: List[Tuple[Span, Timex]] = []
         n = len(results)
         for i, (sp, tx) in enumerate(results):
+            if i + 1 < n and len(sp) == 1 and sp[0].shape_ == "dddd" and tx.type == "DATE":
+                # "between [2000] and [2100 GMT]": the first is a clock time too
+                nsp, ntx = results[i + 1]
+                if nsp.start == sp.end + 1 and doc[sp.end].lower_ in ("and", "to", "-", "until", "till") \
+                        and len(nsp) == 2 and nsp[0].shape_ == "dddd" and nsp[1].lower_ in _ZONES \
+                        and ntx.type == "TIME" and ntx.value and "T" in ntx.value:
+                    jtx = normalise(f"{sp.text} {nsp[1].text}", anchor, fiscal_year_start=self.fiscal_year_start)
+                    if jtx is not None and jtx.type == "TIME" and jtx.value:
+                        tx = Timex("TIME", ntx.value.split("T")[0] + "T" + jtx.value.split("T")[1], anchored=ntx.anchored)
+            if i > 0 and len(sp) == 2 and sp[0].shape_ == "dddd" and sp[1].lower_ in _ZONES and tx.type == "TIME" \
+                    and sp.start > 0 and doc[sp.start - 1].text == "(" and tx.value and "T" in tx.value:
+                # "10:35 a.m. Friday (0735 GMT)": the conversion is on the day of the time before it
+                psp, ptx = out[-1] if out else results[i - 1]
+                if psp.end == sp.start - 1 and ptx.type == "TIME" and ptx.value and "T" in ptx.value:
+                    tx = Timex("TIME", ptx.value.split("T")[0] + "T" + tx.value.split("T")[1], anchored=ptx.anchored)
             if i + 1 < n and len(sp) == 1 and sp[0].lower_ in _WEEKDAY_WORDS:
                 nsp, ntx = results[i + 1]
                 if nsp.start == sp.end + 1 and doc[sp.end].lower_ in ("and", "or") and len(nsp) == 2 \
@@ -593,6 +655,32 @@ def _is_today(sp: Span) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in ("today", "it", "this") for c in verb.children)
 
 
+def _rate_owner(sp: Span) -> Optional[Token]:
+    """The word a rate ("a year", "per day") follows, past a bracketed conversion or a
+    closing quote ("$10bn (£5bn) a year") and past a comparative after an amount ("£600
+    worse off a year"); None at the start of the document."""
+    doc = sp.doc
+    k = sp.start - 1
+    while k >= 0 and doc[k].text in _QUOTES:
+        k -= 1
+    if k >= 0 and doc[k].text == ")":
+        j = k - 1
+        while j >= 0 and k - j <= 8 and doc[j].text != "(":
+            j -= 1
+        if j >= 1 and doc[j].text == "(":
+            k = j - 1
+    if k < 0:
+        return None
+    if (doc[k].tag_ in ("RP", "JJR", "RBR", "NNP") or doc[k].lower_ == "off") and doc[k].lower_ not in ("later", "earlier", "sooner"):
+        # "£600 worse off a year", "5 million tonnes of LNG a year": the amount before it
+        for j in range(k - 1, max(-1, k - 5), -1):
+            if doc[j].like_num or doc[j].tag_ == "$":
+                return doc[j]
+            if doc[j].tag_.startswith(("VB", "MD")):
+                break
+    return doc[k]
+
+
 def _someday(sp: Span) -> bool:
     """ "one day" as an adverb of the verb it stands before or after a modal ("Islam will one
     day be the second largest religion", "the hope he one day follow ..."): some time ahead
@@ -661,7 +749,7 @@ def _plausible(sp: Span) -> bool:
         if (nxt is not None and nxt.lower_ == "on" and sp.end + 1 < len(doc) and doc[sp.end + 1].lower_ == sp[0].lower_) \
                 or (prev is not None and prev.lower_ == "on" and sp.start > 1 and doc[sp.start - 2].lower_ == sp[0].lower_):
             return False
-    if not _not_a_name(sp):
+    if not _not_a_name(sp) or _other_sense(sp):
         return False
     last = sp[-1]
     if last.lower_ in _SEASON_WORDS:
@@ -749,6 +837,96 @@ def _not_a_name(sp: Span) -> bool:
         if after.lower_ in _GENERIC_AFTER_TODAY:
             return False  # not "today's editions", "today's meeting"
     return True
+
+
+#: capitalised words after a weekday that make it a newspaper or programme title ("the
+#: Sunday Times", "Sunday Telegraph", "Sunday Mirror")
+_TITLE_AFTER_WEEKDAY = {"times", "telegraph", "mirror", "express", "herald", "post", "mail", "people",
+                        "tribune", "independent", "observer", "sport", "business", "journal", "sun"}
+#: capitalised words before "on <weekday>" in a newspaper title ("The Mail on Sunday",
+#: "the Independent on Sunday", "Scotland on Sunday")
+_TITLE_BEFORE_ON = {"Mail", "Independent", "Scotland", "Wales"}
+_PROGRAMME = {"programme", "programmes", "program", "show"}
+#: nouns a holiday modifies without naming a date ("a Christmas tree", "Easter eggs")
+_HOLIDAY_THINGS = {"tree", "trees", "card", "cards", "carol", "carols", "single", "singles", "song", "songs",
+                   "number", "track", "tracks", "album", "decorations", "lights", "cracker", "crackers",
+                   "pudding", "jumper", "jumpers", "special", "specials", "cheer", "spirit", "stocking",
+                   "stockings", "egg", "eggs", "bunny", "island", "rising", "greeting", "greetings",
+                   "e-mail", "email", "message", "messages"}
+_HOLIDAY_WORDS = {"christmas", "easter", "halloween", "thanksgiving"}
+_AGE_DECADE = re.compile(r"^(?:mid-|early-|late-)?(?:\d0s|'\d0s|teens|twenties|thirties|forties|fifties|sixties"
+                         r"|seventies|eighties|nineties)$")
+#: words of a report on a game: a bare "first half" / "second half" there is a half of the
+#: match, not of the year ("struggled in the first half", "a second-half revival")
+_GAME_WORDS = {"goal", "goals", "referee", "penalty", "penalties", "striker", "midfielder", "goalkeeper",
+               "keeper", "scrum", "wicket", "touchdown", "touchdowns", "quarterback", "inning", "innings",
+               "equaliser", "equalizer", "fixture", "fixtures", "rebounds", "free-kick", "tries", "try-line",
+               "defender", "defenders", "kick", "match", "game"}
+
+
+def _game_report(doc: Doc) -> bool:
+    """The document reports a game: two different game words (computed once per doc)."""
+    key = "dates_game_report"
+    if key not in doc.user_data:
+        seen = {t.lower_ for t in doc if t.lower_ in _GAME_WORDS}
+        doc.user_data[key] = len(seen) >= 2 or "half-time" in doc.text.lower() and len(seen) >= 1
+    return doc.user_data[key]
+
+
+def _other_sense(sp: Span) -> bool:
+    """True for a temporal word used in a non-temporal sense: a weekday in a newspaper or
+    programme title ("the Sunday Times", "The Mail on Sunday", "the Today programme"),
+    "every now and then", a holiday naming a thing ("a Christmas tree", "Father
+    Christmas"), a quarter-final, meeting "minutes", an age decade ("in his thirties"),
+    a number before a hyphenated noun ("a 2048-bit key"), and the half of a game."""
+    doc = sp.doc
+    first, last = sp[0], sp[-1]
+    prev = doc[sp.start - 1] if sp.start > 0 else None
+    nxt = doc[sp.end] if sp.end < len(doc) else None
+    low = last.lower_
+    if low in _WEEKDAY_WORDS and last.text[:1].isupper():
+        if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in _TITLE_AFTER_WEEKDAY:
+            return True
+        if len(sp) == 1 and prev is not None and prev.lower_ == "on" and sp.start >= 2 \
+                and doc[sp.start - 2].text in _TITLE_BEFORE_ON:
+            return True
+        if len(sp) == 1 and nxt is not None and nxt.lower_ in _PROGRAMME and prev is not None and prev.tag_ == "POS":
+            return True  # "the channel's Sunday programme"
+    if len(sp) == 1 and first.text == "Today" and not first.is_sent_start and nxt is not None \
+            and nxt.lower_ in _PROGRAMME:
+        return True
+    if len(sp) == 1 and first.is_title and first.i > 0 and not first.is_sent_start and prev is not None \
+            and prev.text not in _QUOTES and not prev.is_punct:
+        low1 = first.lower_
+        if low1 in ("day", "noon", "midnight"):
+            return True  # "keeper Chris Day", "J Noon", "Midnight Express": a name, a title
+        if low1 in ("today", "tomorrow", "yesterday", "tonight") and (prev.text.islower() or prev.tag_ == "POS" or prev.lower_ == "the"):
+            return True  # "The Tomorrow People", "the channel's Today show": a title
+    if len(sp) == 1 and first.lower_ == "now" and sp.end + 1 < len(doc) and nxt.lower_ == "and" \
+            and doc[sp.end + 1].lower_ in ("then", "again"):
+        return True
+    if low in _HOLIDAY_WORDS:
+        if nxt is not None and nxt.lower_ in _HOLIDAY_THINGS and not any(t.like_num for t in sp):
+            return True
+        if prev is not None and prev.lower_ in ("father", "merry", "happy") and len(sp) == 1:
+            return True  # "Father Christmas", "Merry Christmas": a name, a greeting
+    if low in ("quarter", "half") and nxt is not None and nxt.text in ("-", "\u2013") and sp.end + 1 < len(doc) \
+            and doc[sp.end + 1].lower_.startswith("final"):
+        return True  # "the quarter-finals"
+    if low == "minutes" and all(t.lower_ in ("the", "its", "their", "latest") for t in sp[:-1]) \
+            and (len(sp) > 1 or (prev is not None and prev.tag_ == "POS")) \
+            and not (nxt is not None and nxt.lower_ in ("before", "after", "that", "when", "following", "leading", "since")):
+        return True  # "the minutes of the meeting", "the Bank's minutes showed"
+    if _AGE_DECADE.match(low) and prev is not None and prev.tag_ == "PRP$":
+        return True  # "until his mid-thirties": an age
+    if last.shape_ == "dddd" and nxt is not None and nxt.text == "-" and sp.end + 1 < len(doc) \
+            and not last.whitespace_ and not nxt.whitespace_ and doc[sp.end + 1].is_alpha and doc[sp.end + 1].lower_ not in _TEMPORAL_NOUNS:
+        return True  # "a 2048-bit number"
+    if low in ("half", "first-half", "second-half") or (low == "half" and len(sp) >= 2):
+        if not (nxt is not None and nxt.lower_ == "of") and not any(t.shape_ == "dddd" for t in sp) \
+                and _game_report(doc):
+            return True
+    return False
 
 
 #: words before a time that make it a future limit: "as early as Tuesday", "postponed
@@ -961,6 +1139,68 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PAIR_WORDS = {"and", "or", "to", "through", "thru", "until", "till", "-", "\u2013", "--"}
 _YEARLESS = re.compile(r"^(?:XXXX|\d{4})-(\d{2})(-\d{2})?$")
 _HAS_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
+
+
+_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def _ordered_lists(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tuple[Span, Timex]]:
+    """A list of bare months or weekdays names them in order of time ("rises in June,
+    August and September", "races on Tuesday and Wednesday"); when the values resolved one by
+    one contradict that order, the list is put back together: months take the year most of
+    them got, weekdays count on from the first."""
+    out = list(results)
+    k = 0
+    n = len(out)
+    while k < n:
+        j = k
+        while j + 1 < n and out[j + 1][0].start - out[j][0].end == 1 \
+                and doc[out[j][0].end].lower_ in (",", "and", "or"):
+            j += 1
+        chain = out[k:j + 1]
+        k = j + 1
+        if len(chain) < 2 or not all(len(sp) == 1 and tx.type == "DATE" and tx.value for sp, tx in chain):
+            continue
+        words = [sp[0].lower_.rstrip(".") for sp, _ in chain]
+        values = [tx.value for _, tx in chain]
+        start = k - len(chain)
+        if all(w in MONTHS for w in words) and all(_MONTH_VALUE.match(v) for v in values):
+            months = [int(v[5:7]) for v in values]
+            if months != sorted(set(months)) or values == sorted(values):
+                continue
+            years = [v[:4] for v in values]
+            best = max(set(years), key=lambda y: (years.count(y), -years[::-1].index(y)))
+            for i, (sp, tx) in enumerate(chain):
+                out[start + i] = (sp, tx.with_(value=f"{best}-{months[i]:02d}"))
+        elif all(w in _WEEKDAY_WORDS for w in words) and all(_DAY.match(v) for v in values):
+            import datetime as _dt
+            days = [_WEEKDAY_NAMES.index(w) for w in words]
+            if days != sorted(set(days)) or values == sorted(values):
+                continue
+            first = _dt.date.fromisoformat(values[0])
+            new = [(first + _dt.timedelta(days=d - days[0])).isoformat() for d in days]
+            anchor = str(doc._.published or "")[:10]
+            if anchor and values[0] < anchor < new[-1]:
+                continue  # "held on Monday and Friday": a past list does not run into the future
+            for i, (sp, tx) in enumerate(chain[1:], 1):
+                out[start + i] = (sp, tx.with_(value=new[i]))
+    return out
+
+
+def _quarter_ended(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tuple[Span, Timex]]:
+    """"the quarter ending [September 30]": the quarter is the one that closes on that day,
+    not the story's latest quarter (ordinal quarters keep their own, possibly fiscal, number)."""
+    out = list(results)
+    for k in range(len(out) - 1):
+        (a, atx), (b, btx) = out[k], out[k + 1]
+        if a.text.lower() not in ("the quarter", "that quarter") or atx.type != "DATE" or not btx.value:
+            continue
+        gap = [t.lower_ for t in doc[a.end:b.start]]
+        if gap not in (["ended"], ["ending"], ["that", "ended"], ["which", "ended"], ["to"]) or not _DAY.match(btx.value):
+            continue
+        q = (int(btx.value[5:7]) - 1) // 3 + 1
+        out[k] = (a, atx.with_(value=f"{btx.value[:4]}-Q{q}"))
+    return out
 
 
 def _share_year(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tuple[Span, Timex]]:

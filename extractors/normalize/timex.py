@@ -359,6 +359,7 @@ HOLIDAYS: dict = {
     "christmas eve": lambda y: _dt.date(y, 12, 24), "boxing day": lambda y: _dt.date(y, 12, 26),
     "new year's day": lambda y: _dt.date(y, 1, 1), "new year's eve": lambda y: _dt.date(y, 12, 31),
     "new year": lambda y: _dt.date(y, 1, 1), "new years day": lambda y: _dt.date(y, 1, 1),
+    "new year day": lambda y: _dt.date(y, 1, 1), "new year eve": lambda y: _dt.date(y, 12, 31),
     "halloween": lambda y: _dt.date(y, 10, 31), "valentine's day": lambda y: _dt.date(y, 2, 14),
     "independence day": lambda y: _dt.date(y, 7, 4), "bonfire night": lambda y: _dt.date(y, 11, 5),
     "guy fawkes night": lambda y: _dt.date(y, 11, 5), "armistice day": lambda y: _dt.date(y, 11, 11),
@@ -833,7 +834,8 @@ def _quarters(t, anchor, tense, fy):
                 return Timex("DATE", f"XXXX-{letter}{num}")
             cur = (anchor.month - 1) // size + 1
             year = anchor.year
-            if tense == "past" and num >= cur:
+            if tense == "past" and num >= cur and post != "the year":
+                # ("the second quarter of the year" names this year's, whatever the tense)
                 year -= 1 if num > cur else 0
             elif tense != "future" and cur == 1 and num == nmax:
                 # "the fourth quarter" in a January story: the one just ended
@@ -1204,8 +1206,10 @@ def _ranges(t, anchor, tense, fy):
     mm = re.fullmatch(rf"({_NUM}) ({_UNIT_RE})", b)
     if mm and parse_number(a) is not None:
         lo = parse_number(a)
+        hi = parse_number(mm.group(1))
         unit = _unit_name(mm.group(2))
-        if lo and unit:
+        # the lower bound comes first ("2004 - a year of change" is no range)
+        if lo and unit and (hi is None or lo < hi):
             return Timex("DURATION", _duration_value(lo, unit), mod="EQUAL_OR_MORE")
     ta = _core(a, anchor, tense, fy)
     tb = _core(b, anchor, tense, fy)
@@ -1285,6 +1289,9 @@ _TIME = re.compile(
     r"(?: (?P<tz>gmt|bst|utc|est|edt|cst|cdt|pst|pdt|cet|cest|et|pt|local time|[a-z]{3,4}))?")
 
 
+_HHMM_ZONE = re.compile(r"([01]\d|2[0-3])([0-5]\d) (?:gmt|bst|utc|est|edt|cst|cdt|pst|pdt|cet|cest)")
+
+
 def _times(t, anchor, tense, fy):
     """Clock times, alone or with a date before or after: "11:07 am", "9 a.m. Tuesday",
     "Tuesday, 7th August 2018, 11:07 am", "13 December 2023, 17:54"."""
@@ -1308,6 +1315,10 @@ def _times(t, anchor, tense, fy):
                 return None
             h = int(h) % 12 + (12 if m.group(2) != "morning" else 0)
             return f"{h:02d}:00"
+        m = _HHMM_ZONE.fullmatch(s)
+        if m:
+            # "1900 GMT", "0630 BST": a four-digit clock is read only with a time zone
+            return f"{m.group(1)}:{m.group(2)}"
         m = _TIME.fullmatch(s)
         if not m:
             return None
@@ -1345,7 +1356,7 @@ def _times(t, anchor, tense, fy):
 
 
 def _holidays(t, anchor, tense, fy):
-    m = re.fullmatch(r"(?:(last|this|next) )?(.+?)(?: (\d{4}))?", t)
+    m = re.fullmatch(r"(?:the )?(?:(last|this|next) )?(.+?)(?: (\d{4}))?", t)
     if not m:
         return None
     name = m.group(2)
@@ -1480,6 +1491,9 @@ def normalise(
         return None
 
 
+_WHOLE = re.compile(r"^an? (?:full|entire|whole) (?=" + _UNIT_RE + r"$|((?:\d+|" + _WORD_NUM + r") " + _UNIT_RE + r"$))")
+
+
 @lru_cache(maxsize=16384)
 def _normalise(text: str, anchor: Optional[_dt.date], tense: Optional[str], fy: int) -> Optional[Timex]:
     t = _spoken_year(_dehyphen(_clean(text)))
@@ -1491,6 +1505,8 @@ def _normalise(text: str, anchor: Optional[_dt.date], tense: Optional[str], fy: 
         t = _strip_lead(t)
         t, mod = _strip_mods(t)
     t = _strip_lead(t)
+    # "a full year", "an entire month", "a whole 12 months": the amount, said emphatically
+    t = _WHOLE.sub(lambda m: "" if m.group(1) else "a ", t)
     if _is_count(t, mod, t0):
         return None
     r = None
