@@ -546,7 +546,19 @@ def test_round6_lists_and_quarters_on_blank_tokens():
     assert _quarter_ended(doc, res)[0][1].value == "2004-Q3"
 
 
-@pytest.mark.parametrize("text, published, expected", ROUND2 + ROUND3 + ROUND4 + ROUND6)
+#: round 7: direction of months in reported futures and starting points
+ROUND7 = [
+    # the future of a past report
+    ("The minister told MPs that every family would get £300 off in October.", "2022-02-03",
+     ("October", "DATE", "2022-10")),
+    # a starting point in the present or future tense is ahead; in the past, behind
+    ("The new fee applies from October.", "2022-02-03", ("October", "DATE", "2022-10")),
+    ("It includes a £50 cut in fares from October, which riders will repay.", "2022-02-03", ("October", "DATE", "2022-10")),
+    ("Fares have risen from October.", "2022-02-03", ("October", "DATE", "2021-10")),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", ROUND2 + ROUND3 + ROUND4 + ROUND6 + ROUND7)
 def test_values_in_context(nlp_dates, text, published, expected):
     got = dates(run(nlp_dates, text, published))
     assert expected in got, got

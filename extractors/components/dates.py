@@ -969,7 +969,29 @@ def _future_cue(sp: Span) -> bool:
         k -= 1
     if k >= 0 and doc[k].lower_ == "effective":
         return True
+    if before == "from" and _from_in_present(sp):
+        return True
     return _planned(sp)
+
+
+def _from_in_present(sp: Span) -> bool:
+    """"The discount applies from October", "a reduction in bills from October, which
+    households will repay": a starting point stated in the present or the future tense is
+    ahead (a past or perfect verb, "rose from October", keeps it behind). Only months and
+    weekdays, not years or full dates, which need no direction."""
+    if not any(t.lower_ in MONTHS or t.lower_ in _WEEKDAY_WORDS for t in sp) or any(t.like_num for t in sp):
+        return False
+    tok = sp.root
+    for _ in range(6):
+        if tok.tag_.startswith("VB") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if not tok.tag_.startswith("VB"):
+        return False
+    auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("had", "has", "have", "was", "were", "did", "'ve") for a in auxes):
+        return False
+    return tok.tag_ in ("VBZ", "VBP") or any(a in _FUTURE_AUX for a in auxes)
 
 
 def _planned(sp: Span) -> bool:
@@ -981,7 +1003,7 @@ def _planned(sp: Span) -> bool:
     tok: Token = sp.root
     preps = []
     seen = 0
-    while not tok.tag_.startswith("VB") and tok.head is not tok and seen < 4:
+    while not tok.tag_.startswith("VB") and tok.head.i != tok.i and seen < 4:
         if tok.dep_ == "prep":
             preps.append(tok.lower_)
         tok = tok.head
@@ -1008,7 +1030,7 @@ def _planned(sp: Span) -> bool:
         # (a reduced relative is read by tense_of)
         return not perfect(tok) and not (tok.dep_ == "acl" and tok.lower_ != "set")
     head = tok.head
-    if tok.tag_ == "VB" and tok.dep_ == "xcomp" and head is not tok and head.lower_ in _PLAN_HEADS:
+    if tok.tag_ == "VB" and tok.dep_ == "xcomp" and head.i != tok.i and head.lower_ in _PLAN_HEADS:
         return not perfect(head) and head.dep_ != "acl"  # "planned to leave on Thursday"
     return False
 
@@ -1386,9 +1408,9 @@ def _scheduled(tok: Token, auxes: List[Token]) -> bool:
     if not to_inf:
         return False
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:
         return False
-    chain = [head] + ([head.head] if head.dep_ in ("acomp", "attr", "xcomp", "ccomp") and head.head is not head else [])
+    chain = [head] + ([head.head] if head.dep_ in ("acomp", "attr", "xcomp", "ccomp") and head.head.i != head.i else [])
     head_aux = [c for h in chain for c in h.children if c.dep_ in ("aux", "auxpass")]
     if head.tag_ == "VBD" or _past_perfect(head_aux) or any(h.lower_ == "had" for h in chain):
         return False  # "planned to pay on Friday", "had been due to expire Friday"
@@ -1413,7 +1435,7 @@ def tense_of(sp: Span) -> Optional[str]:
     going to), "present" (VBZ/VBP) or None."""
     tok: Token = sp.root
     seen = 0
-    while not tok.tag_.startswith("VB") and tok.head is not tok and seen < 8:
+    while not tok.tag_.startswith("VB") and tok.head.i != tok.i and seen < 8:
         tok = tok.head
         seen += 1
     if not tok.tag_.startswith("VB"):
@@ -1428,6 +1450,11 @@ def tense_of(sp: Span) -> Optional[str]:
             return "future"
     # cues read only when the expression hangs on the verb itself (not through a noun)
     if seen <= 2 and any(a.lower_ in _MODAL_FUTURE for a in auxes) and tok.tag_ == "VB" or _scheduled(tok, auxes):
+        return "future"
+    if any(a.lower_ == "would" for a in auxes) and tok.tag_ == "VB" and tok.dep_ == "ccomp" \
+            and tok.head.lower_ in _REPORTING and tok.head.tag_ == "VBD":
+        # the future of a past report: "told MPs that every household would get £200 in
+        # October" (a conditional "would" elsewhere says nothing)
         return "future"
         if a.lower_ in ("going",) or (a.lower_ in ("is", "are", "am") and tok.tag_ == "VB"):
             return "future"
