@@ -29,3 +29,24 @@ def test_forget_rebuilds():
     assert sent_of(doc, 3).start == 3
     forget()
     assert sent_of(doc, 0).start == 0
+
+
+def test_text_of_is_the_doc_text_and_follows_the_doc():
+    import spacy
+
+    from extractors.components.sentences import text_of
+
+    nlp = spacy.blank("en")
+    a, b = nlp("First text here."), nlp("Another one.")
+    assert text_of(a) == a.text and text_of(b) == b.text and text_of(a) == a.text
+
+
+def test_positions_of_lower_case_words():
+    import spacy
+
+    from extractors.components.sentences import positions_of
+
+    doc = spacy.blank("en")("He said she Said it.")
+    assert positions_of(doc, {"said"}) == [1, 3]
+    assert positions_of(doc, {"he", "she"}) == [0, 2]
+    assert positions_of(doc, {"nobody"}) == []

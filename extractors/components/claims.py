@@ -29,7 +29,7 @@ from .. import extensions
 from ..normalize import numbers as N
 from ..normalize import units as U
 from ..records import Claim
-from .sentences import sent_of
+from .sentences import sent_of, text_of
 
 # --------------------------------------------------------------------------- word lists
 
@@ -180,8 +180,7 @@ def _penal_words() -> frozenset:
 
 def _text(doc: Doc) -> str:
     """``doc.text``, built once per doc (spaCy joins every token on each access)."""
-    cached = doc.user_data.get(_TEXT_KEY)
-    return doc.text if cached is None else cached
+    return text_of(doc)
 
 
 def _lex_kind(tok: Token) -> int:
@@ -240,7 +239,6 @@ class ClaimFinder(Pipe):
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         extensions.register()
-        doc.user_data[_TEXT_KEY] = doc.text
         ctx = _Context(doc)
         self._ctx = ctx
         claims: List[Claim] = []
@@ -271,7 +269,6 @@ class ClaimFinder(Pipe):
         _same_figure_units(claims)
         extensions.set_records(doc, "claims", claims)
         doc.spans[self.span_key] = spans
-        doc.user_data.pop(_TEXT_KEY, None)
         self._ctx = None
         return doc
 

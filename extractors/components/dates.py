@@ -35,7 +35,7 @@ from .. import extensions
 from ..normalize.timex import MONTHS, PARTS_OF_DAY, UNITS, WEEKDAYS, Timex, normalise
 from ..records import TimeExpression
 from .anchors import AnchoredMatcher
-from .sentences import sent_of
+from .sentences import sent_of, text_of
 
 # --------------------------------------------------------------------------- vocab
 
@@ -43,6 +43,7 @@ from .sentences import sent_of
 _MOD_BEFORE = [("no", "more", "than"), ("no", "less", "than"), ("more", "than"), ("less", "than"),
                ("fewer", "than"), ("at", "least"), ("at", "most"), ("up", "to"), ("nearly",),
                ("almost",), ("upwards", "of")]
+_MOD_LAST_WORDS = {words[-1] for words in _MOD_BEFORE}
 _LEAD_DROP = {
     "in", "on", "at", "since", "for", "during", "by", "until", "till", "til", "from", "of",
     "to", "within", "throughout", "about", "through", "after", "before", "over", "into", "between",
@@ -388,7 +389,7 @@ class DateExtractor(Pipe):
             s += 1
         # TimeML extents include the quantifying modifier ("more than four years", "up to
         # 10 years", "nearly two weeks"); the value carries it as ``mod``
-        if s < e and (doc[s].like_num or doc[s].lower_ in ("a", "an", "the")):
+        if s > 0 and (doc[s].like_num or doc[s].lower_ in ("a", "an", "the")) and doc[s - 1].lower_ in _MOD_LAST_WORDS:
             for words in _MOD_BEFORE:
                 n = len(words)
                 if s - n >= 0 and tuple(t.lower_ for t in doc[s - n:s]) == words:
@@ -813,7 +814,7 @@ def _not_a_name(sp: Span) -> bool:
     months = [t for t in sp if t.lower_ in ("march", "may")]
     if months and len(sp) <= 2 and not any(t.like_num for t in sp):
         m = months[0]
-        if m.text.islower() and not doc.text.islower():
+        if m.text.islower() and not text_of(doc).islower():
             return False  # "this march", "the march": the noun
         k = sp.start - 1
         while k >= 0 and doc[k].text in _QUOTES:
@@ -869,7 +870,7 @@ def _game_report(doc: Doc) -> bool:
     key = "dates_game_report"
     if key not in doc.user_data:
         seen = {t.lower_ for t in doc if t.lower_ in _GAME_WORDS}
-        doc.user_data[key] = len(seen) >= 2 or "half-time" in doc.text.lower() and len(seen) >= 1
+        doc.user_data[key] = len(seen) >= 2 or "half-time" in text_of(doc).lower() and len(seen) >= 1
     return doc.user_data[key]
 
 

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..records import Mention, Official, Role
-from .sentences import sent_of
+from .sentences import positions_of, sent_of, text_of
 from .organisations import _APOS, POSTNOMINALS, load_gazetteer, load_titles
 
 HONORIFICS = {
@@ -204,7 +204,7 @@ class Officials(Pipe):
         """A name alone on its line with a time or 'By' ("Ali Miraj 12pm - 3pm", "By Jane Smith"):
         a programme header or byline, not a person of the story."""
         doc = self.doc
-        text = doc.text
+        text = text_of(doc)
         for p in persons:
             for m in p.mentions:
                 if m.kind != "name":
@@ -214,6 +214,8 @@ class Officials(Pipe):
                 ls = text.rfind("\n", 0, a) + 1
                 le = text.find("\n", b)
                 le = len(text) if le < 0 else le
+                if le - ls > 160:
+                    continue  # a line of prose, not a header or a byline
                 rest = (text[ls:a] + " " + text[b:le]).split()
                 if not rest and ls == 0:
                     p.byline = True
@@ -844,7 +846,8 @@ class Officials(Pipe):
 
         events: List[Tuple[int, _Person]] = sorted(((m.start, p) for p in persons for m in p.mentions if m.kind == "name" and not p.byline), key=lambda x: x[0])
         positions = [x[0] for x in events]
-        for tok in doc:
+        for i in positions_of(doc, PRONOUNS):
+            tok = doc[i]
             g = PRONOUNS.get(tok.lower_)
             if g is None or tok.tag_ != "PRP":
                 continue

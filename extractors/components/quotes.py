@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions
 from ..records import Quote
 from .organisations import load_titles
-from .sentences import sent_of
+from .sentences import positions_of, sent_of, text_of
 
 
 def _titles() -> frozenset:
@@ -139,7 +139,7 @@ class Quotes(Pipe):
             if speaker is not None:
                 last_speaker = (speaker, speaker_id, para)
                 last_end = span.end
-            quotes.append(Quote(id="", text=doc.text[a:b], start=a, end=b, speaker=speaker, speaker_id=speaker_id,
+            quotes.append(Quote(id="", text=text_of(doc)[a:b], start=a, end=b, speaker=speaker, speaker_id=speaker_id,
                                 cue=cue, direct=True))
             spans.append(Span(doc, span.start, span.end, label="QUOTE"))
         quotes.sort(key=lambda q: q.start)
@@ -153,7 +153,7 @@ class Quotes(Pipe):
 
     def _direct(self, doc: Doc) -> List[Tuple[int, int, bool]]:
         """(start, end, continues_previous) of quoted text, by character offsets."""
-        text = doc.text
+        text = text_of(doc)
         out: List[Tuple[int, int, bool]] = []
         pos = 0
         carried = False  # the previous paragraph left a quote open
@@ -221,7 +221,7 @@ class Quotes(Pipe):
 
     @staticmethod
     def _paragraph_index(doc: Doc):
-        text = doc.text
+        text = text_of(doc)
         # one break per run of newlines: a blank line between paragraphs is one step
         breaks = [i for i, ch in enumerate(text) if ch == "\n" and (i == 0 or text[i - 1] != "\n")] if "\n" in text else []
         import bisect
@@ -242,7 +242,7 @@ class Quotes(Pipe):
     @staticmethod
     def _bare_paragraph(doc: Doc, span: Span) -> bool:
         """The quote is the whole of its paragraph (no attribution around it)."""
-        text = doc.text
+        text = text_of(doc)
         a = text.rfind("\n", 0, span.start_char) + 1
         b = text.find("\n", span.end_char)
         b = len(text) if b < 0 else b
@@ -364,8 +364,9 @@ class Quotes(Pipe):
     # ------------------------------------------------------------------ indirect speech
 
     def _indirect(self, doc: Doc, inside: Set[int]):
-        for tok in doc:
-            if tok.lower_ not in INDIRECT_CUES or not tok.tag_.startswith("VB") or tok.i in inside:
+        for i in positions_of(doc, INDIRECT_CUES):
+            tok = doc[i]
+            if not tok.tag_.startswith("VB") or tok.i in inside:
                 continue
             clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
             if clause is None:
@@ -379,7 +380,7 @@ class Quotes(Pipe):
             if who is None:
                 continue
             span = doc[left:right]
-            if "\n" in doc.text[span.start_char:span.end_char] or "\n" in doc.text[min(tok.idx, span.start_char):max(tok.idx, span.start_char)]:
+            if "\n" in text_of(doc)[span.start_char:span.end_char] or "\n" in text_of(doc)[min(tok.idx, span.start_char):max(tok.idx, span.start_char)]:
                 continue
             while span and span[-1].is_punct:
                 span = span[:-1]

@@ -1,4 +1,4 @@
-"""The sentence of a token, in O(log n).
+"""The sentence of a token, in O(log n); the text of a doc, once.
 
 ``Token.sent`` and ``Span.sent`` walk ``doc.sents`` from the start of the document at every
 call, so a component asking for the sentence of many tokens pays for the whole document
@@ -46,3 +46,31 @@ def forget() -> None:
     """Drop the remembered document (call when a document's sentences are changed)."""
     global _last
     _last = None
+
+
+_last_text: Optional[tuple] = None
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per document: spaCy joins every token on each access, and a
+    component that slices the text per quote or per token paid for the whole document each
+    time. Remembers the last document only (by weak reference)."""
+    global _last_text
+    cached = _last_text
+    if cached is None or cached[0]() is not doc or cached[1] != len(doc):
+        cached = (weakref.ref(doc), len(doc), doc.text)
+        _last_text = cached
+    return cached[2]
+
+
+def positions_of(doc: Doc, words) -> List[int]:
+    """Indices of the tokens whose lower-case form is one of ``words``, without making a
+    Token object per token (a component looking for a few cue words in a long article)."""
+    import numpy
+
+    from spacy.attrs import LOWER
+
+    strings = doc.vocab.strings
+    keys = numpy.fromiter((strings.add(w) for w in words), dtype="uint64", count=len(words))
+    lowers = doc.to_array(LOWER)
+    return numpy.nonzero(numpy.isin(lowers, keys))[0].tolist()
