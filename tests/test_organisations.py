@@ -207,3 +207,32 @@ def test_clean_key_spelling(text, key):
 def test_names_of_bodies(nlp, text, names):
     _, orgs = _orgs(nlp, text)
     assert {o.name for o in orgs} == names
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,not_a_body", [
+    # a capitalised plural at the start of a sentence
+    ("Fuel price cap to rise\n\nMotorists in Wales face a record jump in costs.", "Motorists"),
+    # a description with a lower-case prefix
+    ("She was the first non-Briton to hold the post.", "non-Briton"),
+    # a room of a building
+    ("Ministers met in the Cabinet Room on Friday.", "Cabinet Room"),
+    # a body named after its address, used as the place
+    ("Police looked into parties held in Downing Street and Whitehall.", "Downing Street"),
+])
+def test_not_bodies_in_context(nlp, text, not_a_body):
+    _, orgs = _orgs(nlp, text)
+    assert not any(m.text == not_a_body for o in orgs for m in o.mentions), [o.name for o in orgs]
+
+
+@pytest.mark.model
+def test_the_address_is_the_body_when_it_speaks(nlp):
+    _, orgs = _orgs(nlp, "Downing Street said the prime minister accepted the fine.")
+    assert [o.name for o in orgs] == ["Prime Minister's Office"]
+
+
+@pytest.mark.model
+def test_next_is_not_part_of_a_body_name(nlp):
+    _, orgs = _orgs(nlp, "Regulator chief Jo Pryce named next Bank of England governor")
+    assert "Bank of England" in [o.name for o in orgs]
+    assert not any(o.name.startswith("next") for o in orgs)

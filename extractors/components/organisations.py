@@ -118,6 +118,11 @@ HEAD_TYPES = {
 _APOS = ("'s", "’s", "'", "’")
 #: words of police titles: a place before them names the force ("Norfolk Chief Constable")
 POLICE_TITLE_WORDS = frozenset({"constable", "commissioner", "superintendent", "inspector", "sergeant", "police"})
+#: lower-case prefixes that make a capitalised word a description ("non-Briton", "anti-EU")
+_LOWER_PREFIXES = frozenset({"non", "anti", "pro", "post", "pre", "ex", "former"})
+#: bodies named after their address, which may also be the place
+_ADDRESS_BODIES = frozenset({"Whitehall", "Westminster", "Holyrood", "Stormont", "Capitol Hill", "Number 10", "No 10"})
+_LOCATIVE = frozenset({"in", "at", "outside", "inside", "near", "into", "around", "on"})
 _UPPER = re.compile(r"[A-Z]")
 
 
@@ -380,6 +385,8 @@ class Organisations(Pipe):
             if not self._gaz_ok(doc, s, e, kind) and not (idx is not None and gaz.entries[idx].distinct
                                                           and doc[s].ent_type_ not in ("PERSON", "GPE", "LOC")):
                 continue
+            if self._place_use(doc, s, e):
+                continue
             cands.append(_Cand(s, e, "gaz", idx, kind if idx is not None else "acronym"))
         # a place right before a police title names its force: "Lancashire Chief Constable"
         for ts, te in title_spans:
@@ -436,7 +443,7 @@ class Organisations(Pipe):
                 continue
             s, e = span
             text = doc[s:e].text
-            if _clean_key(text) in not_orgs or self._not_org_shape(doc, s, e):
+            if _clean_key(text) in not_orgs or self._not_org_shape(doc, s, e) or self._place_use(doc, s, e):
                 continue
             if e - s == 1 and text in other_labels:
                 continue  # "Wales", "Sunak": the model calls the same word a place or a person elsewhere
@@ -521,8 +528,9 @@ class Organisations(Pipe):
 
     @staticmethod
     def _clean(doc: Doc, s: int, e: int) -> Optional[Tuple[int, int]]:
-        while s < e and (doc[s].lower_ in ("the", "a", "an", "ex", "ex-", "former") or doc[s].is_punct or doc[s].is_space):
-            s += 1  # "Ex-Downing Street media chief": the body is Downing Street
+        while s < e and (doc[s].lower_ in ("the", "a", "an", "ex", "ex-", "former", "next", "outgoing", "incoming")
+                         or doc[s].is_punct or doc[s].is_space):
+            s += 1  # "Ex-Downing Street media chief": the body is Downing Street; "next Bank of England governor"
         while e > s and (doc[e - 1].text in _APOS or doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct or doc[e - 1].is_space):
             if doc[e - 1].text in (")", "]") and any(t.text in ("(", "[") for t in doc[s:e - 1]):
                 break
@@ -548,6 +556,20 @@ class Organisations(Pipe):
         return len(covered) == e - s
 
     @staticmethod
+    def _place_use(doc: Doc, s: int, e: int) -> bool:
+        """A body named after its address, used as the place: "gatherings in Downing Street
+        and Whitehall" (but "Downing Street said" is the body)."""
+        name = doc[s:e].text
+        if not (name.endswith(" Street") or name in _ADDRESS_BODIES):
+            return False
+        k = s - 1
+        while k >= 0 and doc[k].lower_ in ("and", ",", "the"):
+            k -= 1  # "in Downing Street and [Whitehall]"
+            while k >= 0 and doc[k].is_title:
+                k -= 1
+        return k >= 0 and doc[k].lower_ in _LOCATIVE
+
+    @staticmethod
     def _not_org_shape(doc: Doc, s: int, e: int) -> bool:
         toks = doc[s:e]
         if not any(t.is_alpha for t in toks):
@@ -565,6 +587,14 @@ class Organisations(Pipe):
             return True  # laws
         if e - s == 1 and (first.like_num or (first.tag_ in ("NN", "NNS", "JJ", "VB", "VBZ", "VBD", "VBP") and not is_acronym_like(first.text))):
             return True  # "Households" at the start of a sentence
+        if e - s == 1 and first.is_sent_start and first.tag_ == "NNPS" and first.text[1:].islower() \
+                and load_gazetteer().lookup(first.text) is None:
+            return True  # ("Households in Great Britain face ...", tagged as a proper plural)
+        if ("-" in first.text and first.text.split("-")[0] in _LOWER_PREFIXES) \
+                or (first.text in _LOWER_PREFIXES and e - s > 1 and doc[s + 1].text == "-"):
+            return True  # "the first non-Briton", "pro-Kremlin": a description, not a body
+        if last.text in ("Room", "Rooms", "Chamber") and e - s > 1:
+            return True  # "the Cabinet Room": a place in a building
         return False
 
     @staticmethod
