@@ -555,6 +555,10 @@ ROUND7 = [
     ("The new fee applies from October.", "2022-02-03", ("October", "DATE", "2022-10")),
     ("It includes a £50 cut in fares from October, which riders will repay.", "2022-02-03", ("October", "DATE", "2022-10")),
     ("Fares have risen from October.", "2022-02-03", ("October", "DATE", "2021-10")),
+    # an infinitive of purpose and a present-tense expectation look ahead
+    ("The board will set the new rate in August, to apply from October.", "2022-02-03", ("October", "DATE", "2022-10")),
+    ("Economists expect another sharp rise in January.", "2022-08-26", ("January", "DATE", "2023-01")),
+    ("Economists expected a sharp rise in January.", "2022-08-26", ("January", "DATE", "2022-01")),
 ]
 
 

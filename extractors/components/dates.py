@@ -972,7 +972,29 @@ def _future_cue(sp: Span) -> bool:
         return True
     if before == "from" and _from_in_present(sp):
         return True
+    if _expected(sp):
+        return True
     return _planned(sp)
+
+
+#: present-tense verbs of expectation: what they govern is ahead ("analysts expect another
+#: rise in January")
+_EXPECT_VERBS = {"expect", "expects", "forecast", "forecasts", "predict", "predicts", "anticipate",
+                 "anticipates", "foresee", "foresees"}
+
+
+def _expected(sp: Span) -> bool:
+    """A month or weekday under a present-tense verb of expectation, through its object."""
+    if not any(t.lower_ in MONTHS or t.lower_ in _WEEKDAY_WORDS for t in sp) or any(t.like_num for t in sp):
+        return False
+    tok = sp.root
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.tag_.startswith("VB"):
+            return tok.lower_ in _EXPECT_VERBS and tok.tag_ in ("VBZ", "VBP")
+    return False
 
 
 def _from_in_present(sp: Span) -> bool:
@@ -992,7 +1014,8 @@ def _from_in_present(sp: Span) -> bool:
     auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(a in ("had", "has", "have", "was", "were", "did", "'ve") for a in auxes):
         return False
-    return tok.tag_ in ("VBZ", "VBP") or any(a in _FUTURE_AUX for a in auxes)
+    # ("will announce the cap in August, to apply from October": an infinitive of purpose)
+    return tok.tag_ in ("VBZ", "VBP") or any(a in _FUTURE_AUX for a in auxes) or (tok.tag_ == "VB" and "to" in auxes)
 
 
 def _planned(sp: Span) -> bool:
