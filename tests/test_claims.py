@@ -172,6 +172,8 @@ def test_time_owned_by_the_nearest_figure(claims_nlp, sentence, text, time):
     ("The town grew by 2,000 people, or 8%, since the count in 2011.", "2,000", "2011"),
     # a month's possessive dates the figure it owns
     ("This rise is smaller than May's jump of 0.4 points.", "0.4 points", "2024-05"),
+    # the day of an announcement is no figure's time
+    ("The council's announcement on Friday means fares will rise by £12.", "£12", None),
 ])
 def test_time_of_a_figure(claims_nlp, sentence, text, time):
     assert find(claims_of_dated(claims_nlp, sentence, "2024-08-01"), text)["time"] == time

@@ -1777,8 +1777,11 @@ def _dates_clause(span: Span, anc: set, root: Optional[Token] = None) -> bool:
         return False
     t = span.doc[i]
     for _ in range(12):
-        if t.i == verb.i or t.head.i == root.i or (t.head.i in anc and t.head.tag_.startswith("NN")):
-            return True  # (a clause on the figure's own noun: "treatments waiting to start in August")
+        if t.i == verb.i or t.head.i == root.i or (t.head.i in anc and t.head.tag_.startswith("NN")) \
+                or (t.head.dep_ == "appos" and t.head.head.i == root.i):
+            # (a clause on the figure's own noun: "treatments waiting to start in August", or on
+            # a noun in apposition: "£1,971, the level that took effect in April")
+            return True
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or t.head.i == t.i:
             return False
         t = t.head
@@ -1796,10 +1799,15 @@ _REPORT_VERBS = {"say", "said", "says", "saying", "tell", "told", "tells", "anno
                  "reveal", "revealed", "reveals", "claim", "claimed", "claims"}
 
 
+_REPORT_NOUNS = {"announcement", "statement", "briefing", "release", "publication", "speech", "interview"}
+
+
 def _report_time(span: Span) -> bool:
     """Is the date the time of the report ("the NCA said on Wednesday", "figures published
     today") rather than of the figure?"""
     t = span.root
+    if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.lower_ in _REPORT_NOUNS:
+        return True  # "the regulator's announcement on Friday means ..."
     if t.dep_ == "pobj" and t.head.dep_ == "prep":
         verb = t.head.head  # "said on Wednesday"
     elif t.dep_ in ("npadvmod", "advmod", "tmod"):
