@@ -236,3 +236,18 @@ def test_next_is_not_part_of_a_body_name(nlp):
     _, orgs = _orgs(nlp, "Regulator chief Jo Pryce named next Bank of England governor")
     assert "Bank of England" in [o.name for o in orgs]
     assert not any(o.name.startswith("next") for o in orgs)
+
+
+@pytest.mark.model
+def test_a_description_with_a_modifier(nlp):
+    _, orgs = _orgs(nlp, "Ofwat fined the firm. The water regulator said it had acted.")
+    ofwat = _by_name(orgs, "Ofwat")
+    assert any(m.text == "water regulator" and m.kind == "description" for m in ofwat.mentions)
+
+
+@pytest.mark.model
+def test_a_lead_description_names_the_body_of_the_next_sentence(nlp):
+    text = "Water bills to rise\n\nThe water regulator has approved higher bills.\n\nOfwat said on Monday that bills would rise."
+    _, orgs = _orgs(nlp, text)
+    ofwat = _by_name(orgs, "Ofwat")
+    assert any(m.text == "water regulator" for m in ofwat.mentions)

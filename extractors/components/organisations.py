@@ -737,10 +737,13 @@ class Organisations(Pipe):
                 noun, end, want = "bank", j + 2, frozenset({"central bank"})
             else:
                 noun, end = doc[j].lower_, j + 1
+                if noun not in DESCRIPTION_TYPES and j + 1 < len(doc) and doc[j].is_lower and doc[j].is_alpha \
+                        and doc[j].tag_ in ("NN", "JJ") and doc[j + 1].lower_ in DESCRIPTION_TYPES and doc[j + 1].is_lower:
+                    noun, end = doc[j + 1].lower_, j + 2  # "the energy regulator", "the financial watchdog"
                 if noun not in DESCRIPTION_TYPES:
                     continue
                 want = DESCRIPTION_TYPES[noun]
-            if j in taken or doc[j].tag_ not in ("NN", "NNP"):
+            if j in taken or end - 1 in taken or doc[end - 1].tag_ not in ("NN", "NNP"):
                 continue
             nxt = doc[end] if end < len(doc) else None
             # "the agency's", "the force said" - but not "the Bank of ...", "the department store"
@@ -748,6 +751,15 @@ class Organisations(Pipe):
                 continue
             before = [i for i, cl in enumerate(clusters) if cl["tok_mentions"] and cl["tok_mentions"][0][0] < tok.i]
             fits = [i for i in before if (types[i] in want) or noun in heads[i]]
+            if not fits and doc[end - 1].dep_ in ("nsubj", "nsubjpass"):
+                # a lead that names the body only in the next sentence: "The energy regulator
+                # has confirmed ... Ofgem said on Thursday ..." (the one body of that kind; as
+                # the subject, not "the agency's head of investigations")
+                sent_end = sent_of(doc, tok.i).end
+                later = [i for i, cl in enumerate(clusters) if cl["tok_mentions"]
+                         and tok.i < cl["tok_mentions"][0][0] <= sent_end + 40]
+                fits = [i for i in later if types[i] in want] if len(clusters) == 1 or \
+                    sum(1 for k in range(len(clusters)) if types[k] in want) == 1 else []
             if len(fits) == 1:
                 clusters[fits[0]]["tok_mentions"].append((j, end, "description"))
         for cl in clusters:
