@@ -383,7 +383,8 @@ class Organisations(Pipe):
             if len(targets) > 1:
                 idx = None  # an ambiguous acronym ("HSE"): resolved below if a long form is in the doc
             if not self._gaz_ok(doc, s, e, kind) and not (idx is not None and gaz.entries[idx].distinct
-                                                          and doc[s].ent_type_ not in ("PERSON", "GPE", "LOC")):
+                                                          and doc[s].ent_type_ != "PERSON"):
+                # (a distinct name the model calls a place is still the body: "Ofwat said")
                 continue
             if self._place_use(doc, s, e):
                 continue
