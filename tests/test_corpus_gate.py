@@ -30,13 +30,17 @@ FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def scores(corpus_dir, nlp):
+def _evaluate(folder, nlp):
     from extractors.api import extract
     from extractors.evaluate.corpus import evaluate, load_corpus
 
-    articles, _, _ = load_corpus(corpus_dir)
-    return evaluate(corpus_dir, records=extract(articles, nlp=nlp))
+    articles, _, _ = load_corpus(folder)
+    return evaluate(folder, records=extract(articles, nlp=nlp))
+
+
+@pytest.fixture(scope="module")
+def scores(corpus_dir, nlp):
+    return _evaluate(corpus_dir, nlp)
 
 
 @pytest.mark.parametrize("measure, floor", sorted(FLOORS.items()))
@@ -76,12 +80,7 @@ HELDOUT_FLOORS = {
 
 @pytest.fixture(scope="module")
 def heldout_scores(corpus_dir, nlp):
-    from extractors.api import extract
-    from extractors.evaluate.corpus import evaluate, load_corpus
-
-    folder = corpus_dir / "heldout"
-    articles, _, _ = load_corpus(folder)
-    return evaluate(folder, records=extract(articles, nlp=nlp))
+    return _evaluate(corpus_dir / "heldout", nlp)
 
 
 @pytest.mark.parametrize("measure, floor", sorted(HELDOUT_FLOORS.items()))
