@@ -1056,7 +1056,7 @@ class ClaimFinder(Pipe):
                     and doc[e + 2].text == "-" and doc[e + 3].is_alpha:
                 # hyphenated: "a 12-cent-a-share dividend", "a 52,000 barrel-a-day refinery"
                 t3 = doc[e + 3]
-                u2 = U.normalize_unit(t3.text) or (U.singular(t3.lower_) if t3.is_lower and t3.pos_ != "VERB" else None)
+                u2 = U.normalize_unit(t3.text) or (U.singular(t3.lower_) if t3.is_lower and not t3.tag_.startswith("VB") else None)
                 if u2 and u2 not in ("percent",):
                     return e + 4, f"{u} per {u2}", surface
             if e + 3 < sent.end and doc[e].text == "(" and U.unit_kind(u) in ("quantity", "money"):
