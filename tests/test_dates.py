@@ -453,6 +453,8 @@ ROUND6 = [
 ]
 
 ROUND6_NOT = [
+    # a body named by a year
+    ("The chairman of the 1922 Committee said 100 letters were needed.", ["1922"]),
     # weekdays and "Today" in newspaper and programme titles
     ("The Sunday Times said the deal was close.", ["Sunday"]),
     ("The story ran in The Mail on Sunday.", ["Sunday"]),
@@ -559,6 +561,8 @@ ROUND7 = [
     ("The board will set the new rate in August, to apply from October.", "2022-02-03", ("October", "DATE", "2022-10")),
     ("Economists expect another sharp rise in January.", "2022-08-26", ("January", "DATE", "2023-01")),
     ("Economists expected a sharp rise in January.", "2022-08-26", ("January", "DATE", "2022-01")),
+    # a year kept in a deadline
+    ("The works must finish no later than 2010.", "2008-05-01", ("2010", "DATE", "2010")),
 ]
 
 

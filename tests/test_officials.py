@@ -233,6 +233,19 @@ def test_party_and_place_in_titles(nlp, text, name, title, organisation):
     assert (title.lower(), organisation) in _roles(_one(officials, name))
 
 
+@pytest.mark.parametrize("text,name,organisation", [
+    # a company's officer with no body in the phrase: the one company of the story...
+    ("Northgate Oil made a record profit. Taxes went up, Labour said. The results were the first under chief "
+     "executive Ann Price.", "Ann Price", "Northgate Oil"),
+    # ... or the one it is about, named at least twice as often
+    ("Northgate Oil made a record profit. Northgate Oil will raise its dividend, unlike Eastway Oil. Its finance "
+     "chief, Tom Hale, said costs fell.", "Tom Hale", "Northgate Oil"),
+])
+def test_a_company_officer_takes_the_company_of_the_story(nlp, text, name, organisation):
+    _, officials, _ = _people(nlp, text)
+    assert _one(officials, name).organisation == organisation
+
+
 def test_a_single_office_is_not_given_to_someone_described_otherwise(nlp):
     text = ("The police opened the inquiry after Mia Stone, the senior civil servant leading the review, passed on "
             "papers.\n\nThe prime minister was fined in April.")

@@ -215,8 +215,9 @@ def test_names_of_bodies(nlp, text, names):
     ("Fuel price cap to rise\n\nMotorists in Wales face a record jump in costs.", "Motorists"),
     # a description with a lower-case prefix
     ("She was the first non-Briton to hold the post.", "non-Briton"),
-    # a room of a building
+    # a room of a building, a tax
     ("Ministers met in the Cabinet Room on Friday.", "Cabinet Room"),
+    ("The firm will pay more under the Energy Profits Levy.", "Energy Profits Levy"),
     # a body named after its address, used as the place
     ("Police looked into parties held in Downing Street and Whitehall.", "Downing Street"),
 ])

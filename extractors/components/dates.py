@@ -1100,16 +1100,17 @@ def _year_plausible(sp: Span) -> bool:
     if len(core) != 1 and not all(t.lower_ in ("more", "less", "fewer", "than", "up", "at", "least", "most", "about", "nearly", "almost", "some") for t in core[:-1]):
         return True  # part of a longer expression ("March 1989", "fiscal 1989")
     nxt = doc[sp.end] if sp.end < len(doc) else None
-    prev = doc[sp.start - 1] if sp.start > 0 else None
     first = sp[0]
     year = int(last.text)
     before = doc[last.i - 1] if last.i > 0 else None
     if 1900 <= year <= 2099 and before is not None and before.lower_ in ("in", "since", "during", "until", "till"):
         return True  # "convicted in 2022 of making ..."
-    if first.lower_ in _COUNT_BEFORE or (prev is not None and prev.lower_ in _COUNT_BEFORE and first is last):
-        return False
+    if first.lower_ in _COUNT_BEFORE:
+        return False  # (a count word before a lone year, "than 2010", is read by the context rules)
     if nxt is not None and nxt.lower_ in _COUNT_AFTER:
         return False
+    if nxt is not None and nxt.is_title and nxt.lower_ in _NAMED_BODY_HEADS:
+        return False  # "the 1922 Committee", "the 1970 Group": a name
     if nxt is not None and nxt.tag_ in ("NNS", "NNPS"):
         # "1500 people" is a count; "the 1992 protests", "fiscal 1989 sales" name a year
         return 1900 <= year <= 2099 and before is not None and (before.lower_ in _YEAR_DET or before.tag_ == "POS")
@@ -1118,6 +1119,9 @@ def _year_plausible(sp: Span) -> bool:
     return before is not None and before.lower_ in _OLD_YEAR_CONTEXT
 
 
+#: head words of bodies named by a year ("the 1922 Committee")
+_NAMED_BODY_HEADS = {"committee", "club", "group", "society", "foundation", "commission", "campaign", "movement",
+                     "fund", "trust", "network", "association", "alliance", "coalition"}
 _SEASON_WORDS = {"spring", "summer", "autumn", "fall", "winter"}
 _FRACTION = re.compile(r"^(?:a|one|two|three)[ -]?quarters?$|^(?:two|one)[ -]?thirds?$", re.I)
 

@@ -67,6 +67,12 @@ _ANY_BODY_TITLES = {"chief executive", "chief executive officer", "chairman", "c
                     "economist", "chief economist", "vice president", "deputy chairman", "finance director",
                     "chief financial officer", "chief operating officer", "general manager", "manager",
                     "leader", "deputy leader"}
+#: titles of a company's (or any corporate body's) officers
+_CORPORATE_TITLES = {"chief executive", "chief executive officer", "chairman", "chairwoman", "chair", "founder",
+                     "co-founder", "managing director", "finance director", "chief financial officer",
+                     "chief operating officer", "general manager", "finance chief", "boss", "chief"}
+#: kinds of body that have no such officers
+_NO_EXECUTIVES = {"political party", "legislature", "government department", "court", "police force", "committee"}
 #: party adjectives before a title ("Tory leader", "Lib Dem spokesman") -> the party
 PARTY_ADJECTIVES: Tuple[Tuple[Tuple[str, ...], str], ...] = (
     (("liberal", "democrat"), "Liberal Democrats"), (("lib", "dem"), "Liberal Democrats"),
@@ -587,6 +593,17 @@ class Officials(Pipe):
         cands = [oid for oid in in_sent if fits(self.orgs[oid])]
         if len(cands) == 1:
             return cands[0]
+        if t in _CORPORATE_TITLES:
+            # the one body of the story that has such officers, or the one it is about (named
+            # at least twice as often as any other): "Shell ... the first results under chief
+            # executive Wael Sawan" (a party, a legislature or a tax named in passing does not count)
+            eligible = [(oid, o) for oid, o in self.orgs.items() if o.get("type") not in _NO_EXECUTIVES]
+            if len(eligible) == 1:
+                return eligible[0][0]
+            counts = sorted(((len(o.get("mentions") or []), oid) for oid, o in eligible), reverse=True)
+            if len(counts) > 1 and counts[0][0] >= 2 * counts[1][0] and counts[0][0] >= 2:
+                return counts[0][1]
+            return None
         if t in _ANY_BODY_TITLES and len(self.orgs) > 1:
             return None  # "chief executive" in a story naming several companies: which one is not said
         cands = [oid for oid, o in self.orgs.items() if fits(o)]

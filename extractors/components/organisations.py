@@ -584,8 +584,8 @@ class Organisations(Pipe):
             return True  # police operations are not bodies
         if e - s > 1 and last.tag_ == "NNPS" and last.lower_.endswith("s") and last.lower_[:-1] in ORG_HEADS:
             return True  # "Crown Courts", "County Councils": a kind of body, not one body
-        if last.text in ("Bill", "Act") and e - s > 1:
-            return True  # laws
+        if last.text in ("Bill", "Act", "Levy", "Tax", "Duty", "Allowance", "Credit") and e - s > 1:
+            return True  # laws and taxes ("the Energy Profits Levy")
         if e - s == 1 and (first.like_num or (first.tag_ in ("NN", "NNS", "JJ", "VB", "VBZ", "VBD", "VBP") and not is_acronym_like(first.text))):
             return True  # "Households" at the start of a sentence
         if e - s == 1 and first.is_sent_start and first.tag_ == "NNPS" and first.text[1:].islower() \
