@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from extractors.records import Claim, DocumentRecord, Official, Organisation
+from extractors.records import Claim, DocumentRecord, Mention, Official, Organisation
 from extractors.reconcile import Reconciler, reconcile
 from extractors.reconcile.cluster import average_linkage, refine
 
@@ -279,3 +279,31 @@ def test_groups_written_years_apart_do_not_merge(years, published, apart):
     b = [r.ids[x.id] for x in undated]
     assert r._years_apart(a, b) is apart
     assert not r._years_apart(b, a)
+
+
+def _results(doc_id, lead_body, other_body=None):
+    """A company-results record whose lead (first 100 characters) names ``lead_body`` and
+    whose body may name ``other_body``."""
+    orgs = [Organisation(id="O1", name=lead_body, mentions=[Mention(0, 5, lead_body, "name"), Mention(150, 155, lead_body, "name")])]
+    if other_body:
+        orgs.append(Organisation(id="O2", name=other_body, mentions=[Mention(200, 205, other_body, "name")]))
+    return DocumentRecord(id=doc_id, published="2023-02-03", organisations=orgs, lead_end=100,
+                          keywords="record profit oil gas dividend buyback shares".split())
+
+
+def test_groups_whose_leads_name_other_bodies_do_not_merge():
+    shell = [_results(f"shell-{i}", "Shell") for i in range(2)]
+    bp = [_results("bp-0", "BP", "Shell"), _results("bp-1", "BP")]
+    r = Reconciler()
+    r.add(shell + bp)
+    a = [r.ids[x.id] for x in shell]
+    b = [r.ids[x.id] for x in bp]
+    assert r._other_lead_orgs(a, b)
+    assert not r._other_lead_orgs(a[:1], b)  # one document says too little
+    assert not r._other_lead_orgs(a, a)
+    # a lead that names both bodies: no veto
+    both = [_results("mix-0", "BP"), _results("mix-1", "BP")]
+    both[0].organisations.append(Organisation(id="O3", name="Shell", mentions=[Mention(40, 45, "Shell", "name")]))
+    r2 = Reconciler()
+    r2.add(shell + both)
+    assert not r2._other_lead_orgs([r2.ids[x.id] for x in shell], [r2.ids[x.id] for x in both])

@@ -841,7 +841,9 @@ class Organisations(Pipe):
                 full = [f for f in forms if not is_acronym_like(f) or " " in f]
                 name = max(full, key=lambda f: (len(f.split()), len(f))) if full else (forms[0] if forms else "")
             aliases = [f for f in forms if f != name and f != acronym]
-            aliases += [doc[s:e].text for s, e, k in cl["tok_mentions"] if k == "description" and doc[s:e].text not in aliases]
+            for s, e, k in cl["tok_mentions"]:
+                if k == "description" and doc[s:e].text not in aliases:
+                    aliases.append(doc[s:e].text)  # ("the agency": once, however often it is used)
             rels = [{"relation": r["relation"], "target": clusters[r["target"]]["id"]} for r in cl["relations"]]
             out.append(Organisation(id=cl["id"], name=name, acronym=acronym, aliases=aliases, mentions=mentions,
                                     type=self._type_of(doc, cl, gaz), relations=rels))

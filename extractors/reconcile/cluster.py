@@ -77,6 +77,8 @@ GROUP_YEARS_MIN = 4
 #: lead participants: two groups of at least GROUP_LEAD_MIN documents whose leads mostly
 #: (GROUP_SHARE of each group) name people, and none the same, do not merge
 GROUP_LEAD_MIN = 4
+#: groups whose every lead names a body, none shared: at least this many documents each
+GROUP_ORG_MIN = 2
 GROUP_SHARE = 2 / 3
 
 
@@ -452,7 +454,8 @@ class Reconciler:
     def _can_merge(self, a: List[int], b: List[int]) -> bool:
         """Group evidence against merging two groups: written years apart, leads about
         other people; with ``participants=True`` also different salient people."""
-        if self._years_apart(a, b) or self._years_apart(b, a) or self._other_lead_people(a, b):
+        if self._years_apart(a, b) or self._years_apart(b, a) or self._other_lead_people(a, b) \
+                or self._other_lead_orgs(a, b):
             return False
         if not self.participants:
             return True
@@ -482,6 +485,19 @@ class Reconciler:
             return False
         la, lb = self._lead_people(a), self._lead_people(b)
         return bool(la and lb and not (la & lb))
+
+    def _other_lead_orgs(self, a: List[int], b: List[int]) -> bool:
+        """Two groups of at least GROUP_ORG_MIN documents each, all of whose leads name a
+        body, none of them the same: the results of two companies, the decisions of two
+        central banks ("Shell profits hit record" / "BP makes record profit")."""
+        if min(len(a), len(b)) < GROUP_ORG_MIN:
+            return False
+        if not all(self.profiles[n].lead_orgs for n in a) or not all(self.profiles[n].lead_orgs for n in b):
+            return False
+        la = self._shared(a, "lead_orgs", len(a))
+        lb = self._shared(b, "lead_orgs", len(b))
+        return bool(la and lb and not (la & lb)) and not any(self.profiles[n].lead_orgs & lb for n in a) \
+            and not any(self.profiles[n].lead_orgs & la for n in b)
 
     def _shared(self, group: List[int], attr: str, need: float) -> Set[str]:
         """The values of the profiles' ``attr`` that at least ``need`` documents of the group hold."""

@@ -229,6 +229,8 @@ class Profile:
     lead_people: Set[str] = field(default_factory=set)
     #: the organisation groups most mentioned (indexes into ``orgs``)
     main_orgs: List[int] = field(default_factory=list)
+    #: the organisations the lead names by name (not by a description), by their name key
+    lead_orgs: Set[str] = field(default_factory=set)
     #: organisation groups: each a frozenset of keys (name, acronym, aliases)
     orgs: List[FrozenSet[str]] = field(default_factory=list)
     org_display: Dict[str, str] = field(default_factory=dict)
@@ -315,7 +317,8 @@ def profile(record: DocumentRecord, index: int = 0) -> Profile:
         keys = {org_key(org.name or "")}
         if org.acronym:
             keys.add(org_key(org.acronym))
-        keys.update(org_key(a) for a in org.aliases)
+        # (a lower-case alias is a description, "the company", "the agency": no key of the body)
+        keys.update(org_key(a) for a in org.aliases if not a.islower())
         keys.discard("")
         if not keys:
             continue
@@ -324,6 +327,8 @@ def profile(record: DocumentRecord, index: int = 0) -> Profile:
             prof.orgs.append(group)
         gi = prof.orgs.index(group)
         org_mentions[gi] = org_mentions.get(gi, 0) + max(1, len(org.mentions))
+        if lead is not None and any(m.start < lead and m.kind != "description" for m in org.mentions):
+            prof.lead_orgs.add(org_key(org.name or ""))
         shown = org.name + (f" ({org.acronym})" if org.acronym and org.acronym != org.name else "")
         for k in group:
             prof.org_display.setdefault(k, shown)
