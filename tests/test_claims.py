@@ -702,3 +702,23 @@ def test_a_headline_figure_counts_what_the_same_figure_counts(claims_nlp):
 def test_small_whole_numbers_do_not_borrow_a_unit(claims_nlp):
     out = claims_of(claims_nlp, "Rovers won 4\n\nThe club sold 4 players in May.")
     assert [c["unit"] for c in out if c["text"] == "4"][0] is None
+
+
+@pytest.mark.parametrize("sentence,text,value,low,change", [
+    ("The club earned £40m last year, more than twice the £19m of 2021.", "more than twice", 2.0, 2.0, ">"),
+    ("Its profit was nearly double its 2021 figure.", "nearly double", 2.0, None, "~"),
+    ("Fares are twice as high as in 2019.", "twice", 2.0, None, "="),
+])
+def test_multipliers_are_claims_of_times(claims_nlp, sentence, text, value, low, change):
+    c = find(claims_of(claims_nlp, sentence), text)
+    assert (c["value"], c["low"], c["unit"], c["change"]) == (value, low, "times", change)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The board meets twice a week.",  # a frequency
+    "The council plans to double the fleet.",  # a verb
+    "He slept in a double bed.",  # a noun's adjective
+    "The firm posted double-digit growth.",  # a compound
+])
+def test_multiplier_words_that_are_not_claims(claims_nlp, sentence):
+    assert not any(c["unit"] == "times" for c in claims_of(claims_nlp, sentence))

@@ -183,11 +183,24 @@ def _text(doc: Doc) -> str:
     return text_of(doc)
 
 
+#: multiplier words and their factors
+_MULTIPLIERS = {"twice": 2.0, "double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
+#: words after a multiplier that make it a frequency ("twice a week", "twice yearly")
+_FREQUENCY_AFTER = {"a", "an", "per", "each", "every", "daily", "weekly", "monthly", "yearly", "annually", "over"}
+#: words before "double"/"triple" that make it a figure ("more than double", "nearly treble")
+_MULTIPLIER_LEADS = {"than", "nearly", "almost", "about", "around", "roughly", "over", "some", "approximately"}
+#: words after them that make it a figure ("double the level", "triple its 2019 total")
+_MULTIPLIER_OBJECTS = {"the", "its", "their", "his", "her", "our", "that", "what", "this", "those"}
+
+
 def _lex_kind(tok: Token) -> int:
-    """0: not a number; 1: holds digits; 2: a number word; 3: a fraction word."""
+    """0: not a number; 1: holds digits; 2: a number word; 3: a fraction word; 4: a
+    multiplier word ("twice", "double")."""
     low = tok.lower_
     if low in FRACTION_WORDS:
         return 3
+    if low in _MULTIPLIERS:
+        return 4
     if tok.like_num:
         if tok.is_alpha and low not in NUMBER_WORDS:
             return 0  # ordinal words ("third-round", "second"): spaCy calls them like_num
@@ -393,6 +406,8 @@ class ClaimFinder(Pipe):
         low = tok.lower_
         if kind == 3:
             return self._proportion_word(doc, sent, i, ctx)
+        if kind == 4:
+            return self._multiplier(doc, sent, i, ctx)
         if kind == 2 and low == "one" and not self._one_counts(doc, i):
             return None
         if kind == 2 and low in N.SCALES and not (i > sent.start and doc[i - 1].lower_ in ("a", "an")):
@@ -456,6 +471,25 @@ class ClaimFinder(Pipe):
             if parsed is None:
                 return None
         return self._make(doc, sent, start, end, i, j, parsed, unit, surface, ctx), start, end
+
+    def _multiplier(self, doc: Doc, sent: Span, i: int, ctx: "_Context"):
+        """"more than twice the $19.3bn it earned", "nearly double its 2021 figure", "twice as
+        high": a claim of so many times; not a frequency ("twice a week"), a compound
+        ("double-digit"), a verb ("plans to double the fleet") or a noun ("a double bed")."""
+        tok = doc[i]
+        value = _MULTIPLIERS[tok.lower_]
+        nxt = doc[i + 1] if i + 1 < sent.end else None
+        if nxt is not None and (nxt.lower_ in _FREQUENCY_AFTER or nxt.text in ("-", "\u2013")):
+            return None
+        if tok.lower_ != "twice":
+            led = i > sent.start and doc[i - 1].lower_ in _MULTIPLIER_LEADS
+            if tok.tag_.startswith("VB") or not (led or nxt is not None and nxt.lower_ in _MULTIPLIER_OBJECTS):
+                return None
+        start = self._left_edge(doc, sent, i)
+        parsed = N.parse_phrase(_text(doc)[doc[start].idx: tok.idx] + f"{value:g} times")
+        if parsed is None:
+            return None
+        return self._build(doc, sent, start, i + 1, parsed, "times", None, None, ctx), start, i + 1
 
     # ------------------------------------------------------------------ filters
     def _one_counts(self, doc: Doc, i: int) -> bool:
