@@ -207,6 +207,13 @@ def test_partitive_shares_time_and_source(claims_nlp, text, figure, time, source
     # "added" with the figure as its object reports nothing
     ("Tourism added 9,000 jobs last year.", "9,000", None),
     ("Waiting list climbs to record 7.2 million", "7.2 million", None),
+    # the root the tagger took for a noun; a finite verb with no subject takes none
+    ("Figures from the Office for Statistics show that farms cut 4,000 jobs last month.", "4,000", "Office for Statistics"),
+    ("Her plans failed after the announcement of £4bn of cuts.", "£4bn", None),
+    # "it" is a body, never the person named before
+    ("Tom Hale runs Northgate Oil. It raised its dividend and said it would buy back £2bn of shares.", "£2bn", None),
+    # descriptions of the body
+    ("Tesco raised its dividend. Profit reached £2bn in 2022, the Welwyn-based company said.", "£2bn", "Tesco"),
 ])
 def test_sources_of_figures(claims_nlp, sentence, text, source):
     assert find(claims_of(claims_nlp, sentence), text)["source"] == source

@@ -218,6 +218,8 @@ def test_names_of_bodies(nlp, text, names):
     # a room of a building, a tax
     ("Ministers met in the Cabinet Room on Friday.", "Cabinet Room"),
     ("The firm will pay more under the Energy Profits Levy.", "Energy Profits Levy"),
+    # a sentence-initial discourse word is not part of the name
+    ("Separate Transport Department data show a fall.", "Separate Transport Department"),
     # a body named after its address, used as the place
     ("Police looked into parties held in Downing Street and Whitehall.", "Downing Street"),
 ])

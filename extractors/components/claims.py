@@ -2010,22 +2010,22 @@ class _Context:
         below = num  # the token under each ancestor on the way up from the figure
         clause_of_time = False  # passed a clause of time or cause ("... as inflation drops to 4.6%")
         for a in num.ancestors:
-            if a.tag_.startswith("VB") and a.lower_ in REPORTING and _reports(a, below) and not clause_of_time \
-                    and not _record_high(a):
+            # (the root also when the tagger took it for a noun: "Figures ... show[NN] that ...")
+            if (a.tag_.startswith("VB") or a.dep_ == "ROOT") and a.lower_ in REPORTING and _reports(a, below) \
+                    and not clause_of_time and not _record_high(a):
                 verbs.append(a)
             clause_of_time = clause_of_time or a.dep_ == "advcl"
             below = a
-        root = sent.root
-        if root.lower_ in REPORTING and root not in verbs and num.i not in {t.i for t in root.subtree}:
-            verbs.append(root)
         for v in verbs:
             if any(c.dep_ == "auxpass" for c in v.children):
                 continue  # "were found guilty": not a report
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
             governor = v
             for _ in range(2):
-                # "..., after disclosing that 80% ...": the subject of the clause it hangs on
-                if subj is not None or governor.dep_ not in ("advcl", "pcomp", "xcomp", "conj") or governor.head.i == governor.i:
+                # "..., after disclosing that 80% ...": the subject of the clause it hangs on (a
+                # participle or an infinitive; a finite verb with no subject is a parse slip)
+                if subj is not None or governor.dep_ not in ("advcl", "pcomp", "xcomp", "conj") \
+                        or governor.head.i == governor.i or governor.tag_ not in ("VBG", "VBN", "VB"):
                     break
                 governor = governor.head
                 if governor.tag_ == "IN" and governor.head.i != governor.i:
@@ -2041,7 +2041,10 @@ class _Context:
                     up = up.head
                     named = next((c for c in up.children if c.dep_ == "nsubj" and c.tag_ != "PRP"), None)
                     if named is not None:
-                        subj = named
+                        # "it" is a body, never a person ("It ... said it would buy back ...")
+                        if not any(t.ent_type_ == "PERSON" or (self._canonical(t.idx, t.idx + len(t.text))[1] or "").startswith("P")
+                                   for t in named.subtree):
+                            subj = named
                         break
             if start <= subj.i < end or any(start <= t.i < end or t.like_num and not self.in_date(t) for t in subj.subtree):
                 continue  # the claim (or another figure, not a year: "data for 2022") is the subject

@@ -69,6 +69,7 @@ ORG_HEADS = frozenset({
 #: the head of a definite description ("the agency") -> the kinds of body it can refer to
 DESCRIPTION_TYPES: Dict[str, FrozenSet[str]] = {
     "agency": frozenset({"agency", "regulator"}),
+    "bureau": frozenset({"agency", "government department"}),
     "force": frozenset({"police force"}),
     "constabulary": frozenset({"police force"}),
     "department": frozenset({"government department"}),
@@ -118,6 +119,9 @@ HEAD_TYPES = {
 _APOS = ("'s", "’s", "'", "’")
 #: words of police titles: a place before them names the force ("Norfolk Chief Constable")
 POLICE_TITLE_WORDS = frozenset({"constable", "commissioner", "superintendent", "inspector", "sergeant", "police"})
+#: sentence-initial words the model runs into a body's name ("Separate Labor Department data")
+_DISCOURSE_WORDS = frozenset({"separate", "further", "other", "additional", "earlier", "later", "official",
+                              "latest", "meanwhile", "elsewhere", "separately"})
 #: lower-case prefixes that make a capitalised word a description ("non-Briton", "anti-EU")
 _LOWER_PREFIXES = frozenset({"non", "anti", "pro", "post", "pre", "ex", "former"})
 #: bodies named after their address, which may also be the place
@@ -464,6 +468,10 @@ class Organisations(Pipe):
                     continue
                 if self._in_headline(doc, s):
                     continue
+                span = self._clean(doc, s, e)
+                if span is None:
+                    continue
+                s, e = span
                 text = doc[s:e].text
                 if _clean_key(text) in not_orgs or any(ts <= s and e <= te for ts, te in title_spans):
                     continue
@@ -530,7 +538,8 @@ class Organisations(Pipe):
     @staticmethod
     def _clean(doc: Doc, s: int, e: int) -> Optional[Tuple[int, int]]:
         while s < e and (doc[s].lower_ in ("the", "a", "an", "ex", "ex-", "former", "next", "outgoing", "incoming")
-                         or doc[s].is_punct or doc[s].is_space):
+                         or doc[s].is_punct or doc[s].is_space
+                         or doc[s].is_sent_start and doc[s].tag_ in ("JJ", "RB", "NNP") and doc[s].lower_ in _DISCOURSE_WORDS):
             s += 1  # "Ex-Downing Street media chief": the body is Downing Street; "next Bank of England governor"
         while e > s and (doc[e - 1].text in _APOS or doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct or doc[e - 1].is_space):
             if doc[e - 1].text in (")", "]") and any(t.text in ("(", "[") for t in doc[s:e - 1]):
@@ -741,6 +750,10 @@ class Organisations(Pipe):
                 if noun not in DESCRIPTION_TYPES and j + 1 < len(doc) and doc[j].is_lower and doc[j].is_alpha \
                         and doc[j].tag_ in ("NN", "JJ") and doc[j + 1].lower_ in DESCRIPTION_TYPES and doc[j + 1].is_lower:
                     noun, end = doc[j + 1].lower_, j + 2  # "the energy regulator", "the financial watchdog"
+                elif noun not in DESCRIPTION_TYPES and j + 3 < len(doc) and doc[j + 1].text == "-" \
+                        and doc[j + 2].lower_ in ("based", "owned", "listed", "run", "backed") \
+                        and doc[j + 3].lower_ in DESCRIPTION_TYPES and doc[j + 3].is_lower:
+                    noun, end = doc[j + 3].lower_, j + 4  # "the London-based company", "the state-owned firm"
                 if noun not in DESCRIPTION_TYPES:
                     continue
                 want = DESCRIPTION_TYPES[noun]

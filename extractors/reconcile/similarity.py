@@ -317,8 +317,9 @@ def profile(record: DocumentRecord, index: int = 0) -> Profile:
         keys = {org_key(org.name or "")}
         if org.acronym:
             keys.add(org_key(org.acronym))
-        # (a lower-case alias is a description, "the company", "the agency": no key of the body)
-        keys.update(org_key(a) for a in org.aliases if not a.islower())
+        # (a description, "the company", "the London-based company", is no key of the body)
+        described = {m.text for m in org.mentions if m.kind == "description"}
+        keys.update(org_key(a) for a in org.aliases if not a.islower() and a not in described)
         keys.discard("")
         if not keys:
             continue
