@@ -196,6 +196,11 @@ def test_a_party_word_is_not_part_of_the_name(nlp):
     # a one-word body that is no ordinary word, at the start of a sentence
     ("Ofgem chief executive Jo Pryce said bills would rise.", "Jo Pryce", "chief executive", "Ofgem"),
     ("Mia Stone, the senior civil servant leading the review, reported on Friday.", "Mia Stone", "senior civil servant", None),
+    # the subject of a relative clause with "as"; a body named by a year, after a possessor
+    ("Tom Hale, who replaced Ms Rhys as chancellor last week, cut the budget.", "Tom Hale", "chancellor", None),
+    ("Ann Price, the chairman of the party's 1922 Committee, said a vote was due.", "Ann Price", "chairman", "1922 Committee"),
+    # "shortest-serving" says which holder
+    ("Ann Rhys has become the shortest-serving prime minister in history.", "Ann Rhys", "prime minister", None),
 ])
 def test_repaired_roles_and_names(nlp, text, name, title, organisation):
     _, officials, _ = _people(nlp, text)

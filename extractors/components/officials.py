@@ -489,8 +489,11 @@ class Officials(Pipe):
         if org is None and i + 1 < b and doc[i].tag_ in ("NN", "NNP") and doc[i + 1].tag_ == "POS" and not self._org_at(i) \
                 and i not in self.person_at:
             i += 2
-        while i < b and (doc[i].lower_ in TIME_QUALIFIERS or doc[i].lower_ in RANK_QUALIFIERS and i not in self.title_at):
-            i += 1  # "the Bank's first governor" is its governor; "First Minister" stays a title
+        while i < b and (doc[i].lower_ in TIME_QUALIFIERS or doc[i].lower_ in RANK_QUALIFIERS and i not in self.title_at
+                         or i + 2 < b and doc[i].tag_ in ("JJS", "RBS") and doc[i + 1].text == "-" and doc[i + 2].lower_ == "serving"):
+            # "the Bank's first governor" is its governor; "First Minister" stays a title; "the
+            # shortest-serving prime minister" is a prime minister
+            i += 3 if doc[i].tag_ in ("JJS", "RBS") and i + 1 < b and doc[i + 1].text == "-" else 1
         # a party adjective before the title: "Tory leader", "Lib Dem spokesman" (the party's role)
         party = None
         if org is None and i < b and not self._org_at(i):
@@ -526,8 +529,15 @@ class Officials(Pipe):
             k = end + 1
             if k < b and doc[k].lower_ == "the":
                 k += 1
+            if o2 := (None if self._org_at(k) else self._org_after_possessive(k, b)):
+                org, end = o2, o2[2]  # "chairman of the party's 1922 Committee"
+                break
             o2 = self._org_at(k)
-            if o2 and o2[1] == k and doc[prep].lower_ in ("of", "at", "for", "to") and org is None:
+            if o2 and o2[1] == k and o2[2] + 1 < len(doc) and doc[o2[2]].tag_ == "POS":
+                inner = self._org_at(o2[2] + 1)
+                if inner and inner[1] == o2[2] + 1:
+                    o2 = inner  # "chairman of the party's 1922 Committee": the committee, not the party
+            if o2 and doc[prep].lower_ in ("of", "at", "for", "to") and org is None and o2[1] >= k:
                 org = o2
                 end = o2[2]
                 break
@@ -553,6 +563,15 @@ class Officials(Pipe):
             parse.org_id = org[0]
             parse.org_start = org[1]
         return parse
+
+    def _org_after_possessive(self, k: int, b: int) -> Optional[Tuple[str, int, int]]:
+        """A body after a common-noun possessor: "the party's 1922 Committee"."""
+        doc = self.doc
+        if k + 2 < b and doc[k].tag_ in ("NN", "NNS") and doc[k + 1].tag_ == "POS":
+            o = self._org_at(k + 2)
+            if o and o[1] == k + 2:
+                return o
+        return None
 
     def _role(self, parse: _RoleParse, pattern: str, stated: Tuple[int, int]) -> Role:
         doc = self.doc
@@ -681,9 +700,14 @@ class Officials(Pipe):
         head = doc[m.end - 1]
         # ... and the object of "succeed"/"replace": "to succeed Boris Johnson as prime minister"
         # (the predecessor held the office)
-        if head.dep_ not in ("nsubj", "nsubjpass") and not (head.dep_ == "dobj" and head.head.lower_ in _SUCCEED_VERBS):
+        relcl = next((c for c in head.children if c.dep_ == "relcl"
+                      and any(g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children)), None)
+        if relcl is not None:
+            verb = relcl  # "Jeremy Hunt, who replaced Mr Kwarteng as chancellor": Hunt is chancellor
+        elif head.dep_ not in ("nsubj", "nsubjpass") and not (head.dep_ == "dobj" and head.head.lower_ in _SUCCEED_VERBS):
             return []
-        verb = head.head
+        else:
+            verb = head.head
         for child in verb.children:
             if child.lower_ == "as" and child.dep_ == "prep" and child.i >= m.end:
                 objs = [c for c in child.children if c.dep_ == "pobj"]

@@ -357,6 +357,7 @@ class Organisations(Pipe):
             [cap, cap, head], [cap, cap, cap, head], [cap, cap, cap, cap, head],
             [cap, link, cap, head], [cap, cap, link, cap, head], [cap, link, cap, cap, head],
             [cap, cap, link, cap, cap, head], [cap, cap, cap, link, cap, head],
+            [{"SHAPE": "dddd"}, head],  # "the 1922 Committee"
             [head, {"LOWER": "of"}, cap], [head, {"LOWER": "of"}, cap, cap],
             [head, {"LOWER": "for"}, cap], [head, {"LOWER": "for"}, cap, cap],
             [head, {"LOWER": "for"}, cap, link, cap], [head, {"LOWER": "of"}, cap, link, cap],
@@ -464,8 +465,11 @@ class Organisations(Pipe):
         # 3. capitalised names ending in an organisation word
         if self.use_head_words:
             for _, s, e in heads_m(doc):
-                if any(doc[i].ent_type_ in ("PERSON", "GPE", "DATE", "TIME", "EVENT") for i in range(s, e)):
-                    continue
+                if any(doc[i].ent_type_ in ("PERSON", "GPE", "DATE", "TIME", "EVENT")
+                       and not (doc[i].shape_ == "dddd" and i == s) for i in range(s, e)):
+                    continue  # (but "the 1922 Committee", whose year the model calls a date)
+                if doc[s].shape_ == "dddd" and s > 0 and doc[s - 1].lower_ in ("in", "since", "by", "from", "until", "during"):
+                    continue  # "in 1998 Committee members met": the year of something
                 if self._in_headline(doc, s):
                     continue
                 span = self._clean(doc, s, e)
