@@ -563,6 +563,9 @@ ROUND7 = [
     ("Economists expected a sharp rise in January.", "2022-08-26", ("January", "DATE", "2022-01")),
     # a year kept in a deadline
     ("The works must finish no later than 2010.", "2008-05-01", ("2010", "DATE", "2010")),
+    # "a year earlier" after a year named: the year before it ("a year ago" counts from now)
+    ("Profit reached £9bn in 2022, compared with £4bn a year earlier.", "2023-02-02", ("a year earlier", "DATE", "2021")),
+    ("Profit was £5bn in 2019, up from £4bn the previous year.", "2023-02-02", ("the previous year", "DATE", "2018")),
 ]
 
 

@@ -1316,6 +1316,11 @@ def _resolve_in_context(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tup
                     rest = f"-{q}" if q else None
                 if rest and not rest.endswith("-02-29"):
                     new = tx.with_(value=f"{y:04d}{rest}")
+            elif ref and re.fullmatch(r"\d{4}", ref_value) and re.fullmatch(
+                    r"(?:a|one|the) year (?:earlier|before)|the (?:previous|preceding|prior) year", low):
+                # "$39.9bn in 2022, compared with $19.3bn a year earlier": the year before the
+                # year just named ("a year ago" counts from the time of writing and stays)
+                new = tx.with_(value=f"{int(ref_value) - 1:04d}")
             elif ref and low in _ANAPHORA:
                 unit, k = _ANAPHORA[low]
                 v = _shift_value(last[0], unit, k)
