@@ -174,6 +174,9 @@ def test_time_owned_by_the_nearest_figure(claims_nlp, sentence, text, time):
     ("This rise is smaller than May's jump of 0.4 points.", "0.4 points", "2024-05"),
     # the day of an announcement is no figure's time
     ("The council's announcement on Friday means fares will rise by £12.", "£12", None),
+    # a figure between "compared with" and its date; a year on the noun the figure is "of"
+    ("Profit reached £9bn in 2022, compared with £4bn a year earlier.", "£4bn", "2021"),
+    ("Profit was £9bn in 2022, more than its 2021 figure of £4bn.", "£4bn", "2021"),
 ])
 def test_time_of_a_figure(claims_nlp, sentence, text, time):
     assert find(claims_of_dated(claims_nlp, sentence, "2024-08-01"), text)["time"] == time

@@ -133,6 +133,14 @@ def test_speakers_in_context(nlp, text, quote, speaker):
 
 
 @pytest.mark.model
+def test_it_goes_on_only_a_body(nlp):
+    text = ("Chief executive Tom Hale said the plan was working. It raised its dividend and said it would buy "
+            "back shares.")
+    _, quotes, _ = _quotes(nlp, text)
+    assert _quote(quotes, "it would buy back").speaker != "Tom Hale"
+
+
+@pytest.mark.model
 def test_a_title_is_not_a_missed_name(nlp):
     _, quotes, _ = _quotes(nlp, "The Indonesian Economics Minister explained that the fund was for rebuilding.")
     assert not any(q.speaker == "Economics Minister" for q in quotes)

@@ -1704,8 +1704,8 @@ def _baseline(span: Span) -> bool:
     window = doc[max(sent.start, span.start - 7):span.start]
     # the stretch right before the date, back to the last punctuation or figure
     k = len(window)
-    while k > 0 and not window[k - 1].is_punct and not window[k - 1].like_num:
-        k -= 1
+    while k > 0 and not window[k - 1].is_punct and not window[k - 1].like_num and window[k - 1].tag_ not in ("CD", "$"):
+        k -= 1  # (a figure in between: "compared with $19.3bn a year earlier" dates the $19.3bn)
     before = [t.lower_ for t in window[k:]]
     if "than" in before or "compared" in before or before[-1:] == ["against"]:
         return True  # "higher than a year earlier", "than at the census in April 2016", "compared with 2019"
@@ -1922,8 +1922,9 @@ class _Context:
                 if d.get("type") != "DATE":
                     continue
                 span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
-                if span is not None and span.root.dep_ == "poss" and span.root.head.i in anc:
-                    return d["value"], d["text"]  # "June's rise of 0.5 points"
+                if span is not None and span.root.dep_ in ("poss", "compound", "nummod", "amod") \
+                        and span.root.head.i in anc and span.root.head.i != root.i and span.root.head.tag_.startswith("NN"):
+                    return d["value"], d["text"]  # "June's rise of 0.5 points", "its 2021 figure of $12.8bn"
                 if span is not None and (_baseline(span) or _report_time(span) or not _dates_clause(span, anc, root)):
                     continue
                 cands.append((_gap(start, end, d["start"], d["end"]), d, span))

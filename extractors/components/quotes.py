@@ -99,6 +99,7 @@ class Quotes(Pipe):
                 if sp is not None:
                     for t in sp:
                         self._org_tok[t.i] = o
+        self._it_starts: Set[int] = set()
         quotes: List[Quote] = []
         spans: List[Span] = []
         items: List[Tuple[int, int, bool, Optional[Span], Optional[Quote]]] = []
@@ -120,7 +121,9 @@ class Quotes(Pipe):
             para = para_of(a)
             if indirect is not None:
                 q = indirect
-                if q.speaker is None and para - last_speaker[2] <= 1:
+                if q.speaker is None and para - last_speaker[2] <= 1 and not (
+                        q.start in self._it_starts and not (last_speaker[1] or "").startswith("O")):
+                    # ("It raised its dividend and said it would ...": "it" goes on only a body)
                     q.speaker, q.speaker_id = last_speaker[0], last_speaker[1]
                 if q.speaker is not None:
                     last_speaker = (q.speaker, q.speaker_id, para)
@@ -364,6 +367,7 @@ class Quotes(Pipe):
     # ------------------------------------------------------------------ indirect speech
 
     def _indirect(self, doc: Doc, inside: Set[int]):
+        self._it_starts = set()
         for i in positions_of(doc, INDIRECT_CUES):
             tok = doc[i]
             if not tok.tag_.startswith("VB") or tok.i in inside:
@@ -386,6 +390,14 @@ class Quotes(Pipe):
                 span = span[:-1]
             if not span:
                 continue
+            v = tok
+            for _ in range(3):
+                subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None or v.dep_ != "conj" or v.head.i == v.i:
+                    break
+                v = v.head
+            if subj is not None and subj.lower_ == "it":
+                self._it_starts.add(span.start_char)
             yield (Quote(id="", text=span.text, start=span.start_char, end=span.end_char, speaker=who[0],
                          speaker_id=who[1], cue=tok.text, direct=False),
                    Span(doc, span.start, span.end, label="INDIRECT"))
