@@ -453,6 +453,8 @@ ROUND6 = [
 ]
 
 ROUND6_NOT = [
+    # names, not times ("Strike Ends At Midnight" in a title-case headline stays a time)
+    ("He watched Midnight Express again.", ["Midnight"]),
     # a body named by a year
     ("The chairman of the 1922 Committee said 100 letters were needed.", ["1922"]),
     # weekdays and "Today" in newspaper and programme titles
@@ -561,6 +563,8 @@ ROUND7 = [
     ("The board will set the new rate in August, to apply from October.", "2022-02-03", ("October", "DATE", "2022-10")),
     ("Economists expect another sharp rise in January.", "2022-08-26", ("January", "DATE", "2023-01")),
     ("Economists expected a sharp rise in January.", "2022-08-26", ("January", "DATE", "2022-01")),
+    # a title-case headline keeps its clock time
+    ("Strike Ends At Midnight\n\nThe strike ends tonight.", "2023-11-23", ("Midnight", "TIME", "2023-11-23T24:00")),
     # a year kept in a deadline
     ("The works must finish no later than 2010.", "2008-05-01", ("2010", "DATE", "2010")),
     # "a year earlier" after a year named: the year before it ("a year ago" counts from now)

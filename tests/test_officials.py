@@ -251,6 +251,13 @@ def test_a_company_officer_takes_the_company_of_the_story(nlp, text, name, organ
     assert _one(officials, name).organisation == organisation
 
 
+def test_a_chair_is_not_given_to_the_company(nlp):
+    text = ("The Treasury Committee questioned bankers on Tuesday. Barclays said its loans were safe. "
+            "Ann Rhys, the chair, said the answers were poor.")
+    _, officials, _ = _people(nlp, text)
+    assert _one(officials, "Ann Rhys").organisation != "Barclays"
+
+
 def test_a_single_office_is_not_given_to_someone_described_otherwise(nlp):
     text = ("The police opened the inquiry after Mia Stone, the senior civil servant leading the review, passed on "
             "papers.\n\nThe prime minister was fined in April.")

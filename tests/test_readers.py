@@ -250,8 +250,12 @@ def test_oversized_text_file(tmp_path, monkeypatch):
     ({"text": "Body.", "publish_date": "2018-08-07T11:07:00+01:00"}, "Body.", "2018-08-07"),
     ({"text": "Body.", "datePublished": "2018-08-07"}, "Body.", "2018-08-07"),
     ({"content": "Body.", "date": "Tue, 07 Aug 2018 11:07:00 GMT"}, "Body.", "2018-08-07"),
-    # "published" wins over an alias, even when empty
-    ({"text": "Body.", "published": "", "date": "2018-08-07"}, "Body.", None),
+    # "published" wins over an alias; an empty or null one gives way to the alias
+    ({"text": "Body.", "published": "2019-01-02", "date": "2018-08-07"}, "Body.", "2019-01-02"),
+    ({"text": "Body.", "published": "", "date": "2018-08-07"}, "Body.", "2018-08-07"),
+    ({"text": "Body.", "published": None, "date_publish": "2018-08-07 11:07:00"}, "Body.", "2018-08-07"),
+    # a key that cannot be read gives way to the next one
+    ({"text": "Body.", "date_publish": "garbage", "publish_date": "2018-08-07"}, "Body.", "2018-08-07"),
 ])
 def test_common_dump_keys(obj, text, published):
     from extractors.io.readers import record_from_object

@@ -124,7 +124,6 @@ DET_SKIP = {"the", "a", "an", "these", "those", "this", "that", "his", "her", "i
             "our", "my", "your", "all", "some"}
 
 
-_TEXT_KEY = "_extractors_claims_text"
 #: between the two figures of "from X to Y" / "to Y from X"
 _TO_GAP = re.compile(r"^[^0-9.;:]{0,40}?\bto\s+$")
 _TO_GAP_BARE = re.compile(r"^\s*to\s+$")
@@ -279,7 +278,8 @@ class ClaimFinder(Pipe):
                     ctx.claims.append((claim, start, end))
                 i = max(end, i + 1)
         self._changes_between(doc, claims, spans)
-        _same_figure_units(claims)
+        first_line = _text(doc).find("\n")
+        _same_figure_units(claims, first_line if first_line >= 0 else 0)
         extensions.set_records(doc, "claims", claims)
         doc.spans[self.span_key] = spans
         self._ctx = None
@@ -481,10 +481,10 @@ class ClaimFinder(Pipe):
         nxt = doc[i + 1] if i + 1 < sent.end else None
         if nxt is not None and (nxt.lower_ in _FREQUENCY_AFTER or nxt.text in ("-", "\u2013")):
             return None
-        if tok.lower_ != "twice":
-            led = i > sent.start and doc[i - 1].lower_ in _MULTIPLIER_LEADS
-            if tok.tag_.startswith("VB") or not (led or nxt is not None and nxt.lower_ in _MULTIPLIER_OBJECTS):
-                return None
+        led = i > sent.start and doc[i - 1].lower_ in _MULTIPLIER_LEADS
+        objects = _MULTIPLIER_OBJECTS | ({"as"} if tok.lower_ == "twice" else set())
+        if tok.tag_.startswith("VB") or not (led or nxt is not None and nxt.lower_ in objects):
+            return None  # ("think twice", "won the title twice": no figure)
         start = self._left_edge(doc, sent, i)
         parsed = N.parse_phrase(_text(doc)[doc[start].idx: tok.idx] + f"{value:g} times")
         if parsed is None:
@@ -1640,11 +1640,12 @@ class ClaimFinder(Pipe):
         written_first = None
         if parsed.is_range and parsed.first is not None and parsed.second is not None and parsed.first > parsed.second:
             written_first = parsed.first
-        time, time_text = ctx.time_for(doc, sent, first_char, end_char)
         if kind == "duration" or _is_target(doc, start, end):
             # a length of time is no point in time ("the highest level in 15 years", "up to
             # 10 years"), and a target is not dated by the sentence ("the Bank's 2% target")
             time, time_text = None, None
+        else:
+            time, time_text = ctx.time_for(doc, sent, first_char, end_char)
         source, source_id, quote_id = ctx.source_for(doc, sent, start, end)
         if (time is None or source is None) and _partitive(doc, sent, start, end, kind):
             # "Of those, 609 ...", "A quarter of them ...": the figure is a part of the last
@@ -2149,17 +2150,18 @@ _QUANTITY_NOUNS = {"number", "numbers", "total", "count", "counts", "tally"}
 _BETWEEN_TAGS = _MOD_TAGS | {"CD", "VBN", "VBG", "POS", "``", "''", ",", "CC", "RBS"}  # RBS: "the 10 most popular apps"
 
 
-def _same_figure_units(claims: List[Claim]) -> None:
-    """A bare figure (a headline's "Waiting list climbs to record 7.75 million") counts what
-    the same figure counts where the article states it with its noun ("7.75 million
-    treatments"). Only figures too particular to match by chance (not small whole numbers);
-    nothing is written next to the bare one, so its surface unit stays empty."""
+def _same_figure_units(claims: List[Claim], headline_end: int) -> None:
+    """A bare figure of the headline ("Waiting list climbs to record 7.75 million") counts
+    what the same figure counts where the article states it with its noun ("7.75 million
+    treatments"). Only headline figures, and only figures too particular to match by chance
+    (not small whole numbers); nothing is written next to the bare one, so its surface unit
+    stays empty. (In the body a bare figure may be a price or a level: "rose to 1,250".)"""
     named = [c for c in claims if c.kind == "count" and c.unit and c.value]
     if not named:
         return
     for c in claims:
         v = c.value
-        if c.unit is not None or c.kind != "count" or not v or (v < 100 and v == int(v)):
+        if c.start >= headline_end or c.unit is not None or c.kind != "count" or not v or (v < 100 and v == int(v)):
             continue
         same = next((d for d in named if abs(d.value - v) <= 1e-3 * abs(v)), None)
         if same is not None:

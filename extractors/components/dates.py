@@ -389,7 +389,7 @@ class DateExtractor(Pipe):
             s += 1
         # TimeML extents include the quantifying modifier ("more than four years", "up to
         # 10 years", "nearly two weeks"); the value carries it as ``mod``
-        if s > 0 and (doc[s].like_num or doc[s].lower_ in ("a", "an", "the")) and doc[s - 1].lower_ in _MOD_LAST_WORDS:
+        if 0 < s < e and (doc[s].like_num or doc[s].lower_ in ("a", "an", "the")) and doc[s - 1].lower_ in _MOD_LAST_WORDS:
             for words in _MOD_BEFORE:
                 n = len(words)
                 if s - n >= 0 and tuple(t.lower_ for t in doc[s - n:s]) == words:
@@ -874,6 +874,15 @@ def _game_report(doc: Doc) -> bool:
     return doc.user_data[key]
 
 
+def _title_case_line(sp: Span) -> bool:
+    """Is the span on a line whose words are mostly capitalised (a title-case headline)?"""
+    text = text_of(sp.doc)
+    a = text.rfind("\n", 0, sp.start_char) + 1
+    b = text.find("\n", sp.end_char)
+    words = [w for w in text[a: b if b >= 0 else len(text)].split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(1 for w in words if w[:1].isupper()) >= 0.8 * len(words)
+
+
 def _other_sense(sp: Span) -> bool:
     """True for a temporal word used in a non-temporal sense: a weekday in a newspaper or
     programme title ("the Sunday Times", "The Mail on Sunday", "the Today programme"),
@@ -899,8 +908,11 @@ def _other_sense(sp: Span) -> bool:
     if len(sp) == 1 and first.is_title and first.i > 0 and not first.is_sent_start and prev is not None \
             and prev.text not in _QUOTES and not prev.is_punct:
         low1 = first.lower_
-        if low1 in ("day", "noon", "midnight"):
-            return True  # "keeper Chris Day", "J Noon", "Midnight Express": a name, a title
+        if low1 in ("day", "noon", "midnight") and not _title_case_line(sp) and (
+                prev.tag_ == "NNP" or prev.text[:1].isupper() and len(prev.text) <= 2
+                or nxt is not None and nxt.is_title and nxt.lower_ not in _WEEKDAY_WORDS and nxt.lower_ not in MONTHS):
+            return True  # "keeper Chris Day", "J Noon", "Midnight Express": a name, a title (not
+            # a headline in title case: "Strike Ends At Midnight")
         if low1 in ("today", "tomorrow", "yesterday", "tonight") and (prev.text.islower() or prev.tag_ == "POS" or prev.lower_ == "the"):
             return True  # "The Tomorrow People", "the channel's Today show": a title
     if len(sp) == 1 and first.lower_ == "now" and sp.end + 1 < len(doc) and nxt.lower_ == "and" \

@@ -67,10 +67,11 @@ _ANY_BODY_TITLES = {"chief executive", "chief executive officer", "chairman", "c
                     "economist", "chief economist", "vice president", "deputy chairman", "finance director",
                     "chief financial officer", "chief operating officer", "general manager", "manager",
                     "leader", "deputy leader"}
-#: titles of a company's (or any corporate body's) officers
-_CORPORATE_TITLES = {"chief executive", "chief executive officer", "chairman", "chairwoman", "chair", "founder",
-                     "co-founder", "managing director", "finance director", "chief financial officer",
-                     "chief operating officer", "general manager", "finance chief", "boss", "chief"}
+#: titles of a company's (or any corporate body's) officers (not "chair" or "chief", which
+#: committees and forces have too)
+_CORPORATE_TITLES = {"chief executive", "chief executive officer", "founder", "co-founder", "managing director",
+                     "finance director", "chief financial officer", "chief operating officer", "general manager",
+                     "finance chief"}
 #: kinds of body that have no such officers
 _NO_EXECUTIVES = {"political party", "legislature", "government department", "court", "police force", "committee"}
 #: party adjectives before a title ("Tory leader", "Lib Dem spokesman") -> the party

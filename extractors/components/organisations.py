@@ -120,8 +120,8 @@ _APOS = ("'s", "’s", "'", "’")
 #: words of police titles: a place before them names the force ("Norfolk Chief Constable")
 POLICE_TITLE_WORDS = frozenset({"constable", "commissioner", "superintendent", "inspector", "sergeant", "police"})
 #: sentence-initial words the model runs into a body's name ("Separate Labor Department data")
-_DISCOURSE_WORDS = frozenset({"separate", "further", "other", "additional", "earlier", "later", "official",
-                              "latest", "meanwhile", "elsewhere", "separately"})
+_DISCOURSE_WORDS = frozenset({"separate", "additional", "earlier", "later", "latest", "meanwhile", "elsewhere",
+                              "separately"})  # (not "Further Education", "Official Monster Raving Loony")
 #: lower-case prefixes that make a capitalised word a description ("non-Briton", "anti-EU")
 _LOWER_PREFIXES = frozenset({"non", "anti", "pro", "post", "pre", "ex", "former"})
 #: bodies named after their address, which may also be the place

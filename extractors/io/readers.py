@@ -179,8 +179,18 @@ def record_from_object(
         return _error("E024", Errors.E024.format(input=where, id=doc_id, reason=reason), where, doc_id, line)
     if not text.strip():
         return _error("E024", Errors.E024.format(input=where, id=doc_id, reason="empty or whitespace only"), where, doc_id, line)
-    date_key = "published" if "published" in obj else next((k for k in PUBLISHED_ALIASES if obj.get(k) not in (None, "")), "published")
-    published, problem = normalise_published(obj.get(date_key))
+    # the first key with a readable date ("published", then the aliases); a problem is
+    # reported only when no key gives one
+    date_key, published, problem = "published", None, None
+    for key in ("published",) + PUBLISHED_ALIASES:
+        if obj.get(key) in (None, ""):
+            continue
+        iso, why = normalise_published(obj.get(key))
+        if iso is not None:
+            date_key, published, problem = key, iso, None
+            break
+        if problem is None:
+            date_key, problem = key, why
     meta = {k: v for k, v in obj.items() if k not in KNOWN_KEYS and k not in (text_key, id_key)}
     if problem:
         # the record is still processed (the date is inferred from the text or left out);

@@ -328,7 +328,7 @@ def profile(record: DocumentRecord, index: int = 0) -> Profile:
             prof.orgs.append(group)
         gi = prof.orgs.index(group)
         org_mentions[gi] = org_mentions.get(gi, 0) + max(1, len(org.mentions))
-        if lead is not None and any(m.start < lead and m.kind != "description" for m in org.mentions):
+        if lead is not None and org_key(org.name or "") and any(m.start < lead and m.kind != "description" for m in org.mentions):
             prof.lead_orgs.add(org_key(org.name or ""))
         shown = org.name + (f" ({org.acronym})" if org.acronym and org.acronym != org.name else "")
         for k in group:
