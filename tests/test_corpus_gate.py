@@ -69,9 +69,11 @@ HELDOUT_FLOORS = {
     "heldout": {"official_triples": 0.92, "organisations": 0.97, "dates_value": 0.96, "claims_value": 0.95,
                 "claims_value_unit": 0.86, "claims_time": 0.83, "claims_source": 0.96, "quote_speakers": 0.95,
                 "events_bcubed": 0.97},
-    "heldout2": {"official_triples": 0.84, "organisations": 0.88, "dates_value": 0.95, "claims_value": 0.95,
-                 "claims_value_unit": 0.93, "claims_time": 0.82, "claims_source": 0.87, "quote_speakers": 0.95,
+    "heldout2": {"official_triples": 0.96, "organisations": 0.95, "dates_value": 0.96, "claims_value": 0.96,
+                 "claims_value_unit": 0.95, "claims_time": 0.84, "claims_source": 0.96, "quote_speakers": 0.95,
                  "events_bcubed": 0.97},
+    # (heldout3 is left out of the gate on purpose: no rule was tuned on it, and a gate would
+    # invite that; its first blind run is in its README and the top-level README)
 }
 
 
