@@ -9,12 +9,19 @@ JSON types only, so they travel through ``Doc.to_bytes`` (msgpack), ``DocBin``,
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Dict, List, Optional, Type, TypeVar
+from typing import Any, ClassVar, Dict, List, Optional, Tuple, Type, TypeVar
 
 SCHEMA_VERSION = "1"
 
 T = TypeVar("T", bound="Record")
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(cls: type) -> Tuple[str, ...]:
+    """The field names of a record class, once (``dataclasses.fields`` rebuilds them per call)."""
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 class Record:
@@ -25,15 +32,15 @@ class Record:
 
     def to_dict(self) -> Dict[str, Any]:
         out: Dict[str, Any] = {}
-        for f in dataclasses.fields(self):  # type: ignore[arg-type]
-            v = getattr(self, f.name)
+        for name in _field_names(type(self)):
+            v = getattr(self, name)
             if isinstance(v, Record):
                 v = v.to_dict()
             elif isinstance(v, list):
                 v = [x.to_dict() if isinstance(x, Record) else x for x in v]
             elif isinstance(v, dict):
                 v = dict(v)
-            out[f.name] = v
+            out[name] = v
         return out
 
     @classmethod

@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
@@ -256,13 +257,13 @@ class ClaimFinder(Pipe):
         claims: List[Claim] = []
         spans: List[Span] = []
         kinds = self._kinds
+        orths = doc.to_array(ORTH).tolist()  # (no Token object for the words that are no number)
         for sent in doc.sents:
             i = sent.start
             while i < sent.end:
-                tok = doc[i]
-                k = kinds.get(tok.orth)
+                k = kinds.get(orths[i])
                 if k is None:
-                    k = kinds[tok.orth] = _lex_kind(tok)
+                    k = kinds[orths[i]] = _lex_kind(doc[i])
                 if not k:
                     i += 1
                     continue

@@ -382,9 +382,13 @@ class DateExtractor(Pipe):
                 if e - s > n and all(doc[s + j].lower_ == words[j] for j in range(n)):
                     s += n
                     break
-        while s < e and (doc[s].lower_ in _LEAD_DROP or doc[s].is_punct or doc[s].is_space or doc[s].tag_ in ("PRP$", "POS", "IN") and doc[s].lower_ not in _IN_KEEP):
+        while s < e:
+            t = doc[s]
+            low = t.lower_
+            if not (low in _LEAD_DROP or t.is_punct or t.is_space or t.tag_ in ("PRP$", "POS", "IN") and low not in _IN_KEEP):
+                break
             # "these days" / "those days" is one expression (PRESENT_REF / PAST_REF)
-            if doc[s].lower_ in ("these", "those") and e - s == 2 and doc[s + 1].lower_ == "days":
+            if low in ("these", "those") and e - s == 2 and doc[s + 1].lower_ == "days":
                 break
             s += 1
         # TimeML extents include the quantifying modifier ("more than four years", "up to
