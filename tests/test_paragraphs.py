@@ -36,3 +36,12 @@ def test_runs_before_the_parser_in_the_pipeline(nlp):
     assert nlp.pipe_names.index("paragraphs") < nlp.pipe_names.index("parser")
     doc = nlp("Police chief warns on knife crime\n7 March 2024\nThe chief constable said crime rose.")
     assert [s.text.strip() for s in doc.sents][:2] == ["Police chief warns on knife crime", "7 March 2024"]
+
+
+def test_tables_and_capitals_lines_are_left_to_the_parser():
+    nlp = spacy.blank("en")
+    doc = Paragraphs(nlp)(nlp("SOCCER - LEEDS BEAT CHELSEA\nLeeds 2 Chelsea 1\nThe home side won."))
+    second = {t.text: t.is_sent_start for t in doc}
+    # no lower-case word on the line: the second token is not forced either way
+    assert doc[1].is_sent_start is None
+    assert second["2"] is None

@@ -32,13 +32,25 @@ class Paragraphs(Pipe):
                 tok.is_sent_start = True
                 after_break = False
                 line_first = tok.i
-            elif tok.i == line_first + 1 and line_first >= 0 and not tok.is_space:
+            elif tok.i == line_first + 1 and line_first >= 0 and not tok.is_space and _prose_line(doc, line_first):
                 # the parser, left free here, often makes the first word of a line a
                 # sentence of its own when the line before is a headline ("Graeme" |
                 # "Souness believes ...", "Tony" | "Blair has said ..."), which also keeps the
                 # entity recogniser from seeing the whole name; no sentence is one word long
-                # with more of the line after it
+                # with more of the line after it (in prose: not in tables or all-capitals
+                # lines, "LEEDS 2 CHELSEA 1", where the parser's own cut is as good)
                 tok.is_sent_start = False
             if "\n" in tok.text_with_ws[len(tok.text):] or (tok.is_space and "\n" in tok.text):
                 after_break = True
         return doc
+
+
+def _prose_line(doc: Doc, start: int, look: int = 40) -> bool:
+    """Does the line starting at token ``start`` hold a lower-case word (prose or a headline
+    in sentence case), within its first ``look`` tokens?"""
+    for t in doc[start: min(len(doc), start + look)]:
+        if t.is_space and "\n" in t.text or "\n" in t.whitespace_:
+            return t.is_alpha and t.is_lower and len(t) > 2
+        if t.is_alpha and t.is_lower and len(t) > 2:
+            return True
+    return False
