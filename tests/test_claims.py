@@ -128,6 +128,13 @@ def test_seed_not_claims(seed_claims):
         assert c["text"] == c["text"].strip(), c["text"]
 
 
+def test_seed_partitive_after_a_page_line(seed_claims):
+    # seed 002: "Official figures show that last year 2,528 individuals were sentenced ..." then a
+    # newsletter line, then "Of those, a quarter were jailed, nearly half ..., and one in five ..."
+    for text in ("a quarter", "nearly half", "one in five"):
+        assert find(seed_claims[SEED_SG], text)["time"] == "2017"
+
+
 def test_seed_time_and_source_of_a_later_record(seed_claims):
     # "... also showed 2010 had the highest number ... - 1,246, compared with the previous
     # high of 1,048 in 2003": 2003 is the year of 1,048; the requester of the figures is no source
@@ -168,6 +175,8 @@ def test_time_owned_by_the_nearest_figure(claims_nlp, sentence, text, time):
     ("About 300 patients are seen every week.", "About 300", "P1W"),
     ("The rate has stayed at 4% for a year.", "4%", "P1Y"),
     ("The rate hit 6% in May and has stayed at 4% for a year, the highest level for 20 years.", "4%", "P1Y"),
+    # a "for" period of a verb joined to the figure's is not its time
+    ("In total 40 firms were fined, and were then barred from bidding for three years.", "40", None),
     # two wordings of one figure share the date
     ("The town grew by 2,000 people, or 8%, since the count in 2011.", "2,000", "2011"),
     # a month's possessive dates the figure it owns
@@ -188,8 +197,11 @@ def test_time_of_a_figure(claims_nlp, sentence, text, time):
     ("The ministry said 900 people were fined in 2023. Almost half paid within a week.", "Almost half", "2023", "ministry"),
     # no link to the sentence before: nothing carried over
     ("The ministry said 900 people were fined in 2023. The port has 12 cranes.", "12", None, None),
-    # never across a paragraph break
+    # never across a paragraph break, unless the link is explicit (which may also pass a
+    # line with no figure that the page put between)
     ("The ministry said 900 people were fined in 2023.\n\nAlmost half paid within a week.", "Almost half", None, None),
+    ("The ministry said 900 people were fined in 2023.\n\nSign up to our newsletter\n\nOf those, a third were "
+     "under 25.", "a third", "2023", "ministry"),
 ])
 def test_partitive_shares_time_and_source(claims_nlp, text, figure, time, source):
     c = find(claims_of_dated(claims_nlp, text, "2024-08-01"), figure)

@@ -1648,10 +1648,11 @@ class ClaimFinder(Pipe):
         else:
             time, time_text = ctx.time_for(doc, sent, first_char, end_char)
         source, source_id, quote_id = ctx.source_for(doc, sent, start, end)
-        if (time is None or source is None) and _partitive(doc, sent, start, end, kind):
+        link = _partitive(doc, sent, start, end, kind) if time is None or source is None else 0
+        if link:
             # "Of those, 609 ...", "A quarter of them ...": the figure is a part of the last
             # figure of the sentence before, and shares its time and its source
-            prev = ctx.previous_sentence_claim(doc, sent)
+            prev = ctx.previous_sentence_claim(doc, sent, across_paragraph=link == 2)
             if prev is not None:
                 if time is None:
                     time, time_text = prev.time, prev.time_text
@@ -1749,19 +1750,36 @@ def _is_target(doc: Doc, start: int, end: int) -> bool:
     return head.lower_ == "of" and head.head.lower_ in _TARGET_NOUNS
 
 
-def _partitive(doc: Doc, sent: Span, start: int, end: int, kind: str) -> bool:
-    """Is the figure a part of something the sentence before counted? "Of those, 609 ...",
-    "A quarter of them ...", "Almost half received suspended sentences"."""
+def _partitive(doc: Doc, sent: Span, start: int, end: int, kind: str) -> int:
+    """Is the figure a part of something the sentence before counted? 2 for an explicit
+    link ("Of those, 609 ...", "A quarter of them ..."), which may open a paragraph; 1 for
+    a share as the subject with nothing said of what it is a share of ("Almost half received
+    suspended sentences"); 0 otherwise."""
     first = [t for t in sent if not t.is_space][:2]
     if len(first) == 2 and first[0].lower_ == "of" and first[1].lower_ in _PARTITIVE_PRONOUNS:
-        return True
+        return 2
     if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in _PARTITIVE_PRONOUNS:
-        return True
+        return 2
     if kind == "percent":
         root = doc[end - 1]
-        # a share as the subject, with no "of" saying what it is a share of
         # ("Almost half paid ...": the parser may make the share the root)
-        return root.dep_ in ("nsubj", "nsubjpass", "ROOT") and not any(c.lower_ == "of" for c in root.children)
+        if root.dep_ in ("nsubj", "nsubjpass", "ROOT") and not any(c.lower_ == "of" for c in root.children):
+            return 1
+    return 0
+
+
+def _through_conj(verb: Token, anc: set) -> bool:
+    """Does the way up from ``verb`` to the claim's clause pass a conjunct ("were cautioned,
+    and would have been placed ...")?"""
+    t = verb
+    for _ in range(8):
+        if t.i in anc:
+            return False
+        if t.dep_ == "conj":
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
     return False
 
 
@@ -1953,8 +1971,12 @@ class _Context:
             for g, d in sorted(periods, key=lambda x: x[0]):
                 words = _text(doc)[max(s0, d["start"] - 30):d["start"]].lower().split()
                 span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
-                if span is None or not _dates_clause(span, anc, root) or _attached_verb(span) is None:
-                    continue  # "it has been slowing for several months" dates the slowing
+                if span is None or not _dates_clause(span, anc, root) or _attached_verb(span) is None \
+                        or d.get("type") == "DURATION" and _through_conj(doc[_attached_verb(span)], anc):
+                    # the period of the figure's own clause: not "it has been slowing for several
+                    # months", nor "155 were cautioned and would have been placed on the register
+                    # for two years" (a verb joined to the figure's: the placing, not the 155)
+                    continue
                 if any(w in _RECORD_WORDS for w in words[-4:]):
                     continue  # "its highest rate for 41 years": how long the record stands
                 if d.get("type") == "SET" or (words and words[-1] == "for"):
@@ -1970,16 +1992,27 @@ class _Context:
                         best, best_d = (years[-1], txt), dist
         return best if best else (None, None)
 
-    def previous_sentence_claim(self, doc: Doc, sent: Span) -> Optional[Claim]:
-        """The last claim of the sentence before ``sent`` (none across a paragraph break)."""
+    def previous_sentence_claim(self, doc: Doc, sent: Span, across_paragraph: bool = False) -> Optional[Claim]:
+        """The last claim of the sentence before ``sent`` (across a paragraph break only when
+        asked: an explicit "Of those, ..." may open a paragraph)."""
         k = sent.start - 1
         while k >= 0 and doc[k].is_space:
-            if "\n\n" in doc[k].text:
+            if "\n\n" in doc[k].text and not across_paragraph:
                 return None
             k -= 1
-        if k < 0 or "\n\n" in doc[k].whitespace_:
+        if k < 0 or "\n\n" in doc[k].whitespace_ and not across_paragraph:
             return None
         prev = sent_of(doc, k)
+        if across_paragraph:
+            # an explicit link may also pass a few lines with no figure (a "Sign up to our
+            # newsletter" line the page put between)
+            for _ in range(3):
+                if any(prev.start <= cs < sent.start for _, cs, _ in self.claims) or prev.start == 0:
+                    break
+                k = prev.start - 1
+                while k > 0 and doc[k].is_space:
+                    k -= 1
+                prev = sent_of(doc, k)
         for claim, cs, ce in reversed(self.claims):
             if cs < prev.start:
                 break
