@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions
 from ..normalize import numbers as N
 from ..normalize import units as U
+from ..normalize.timex import WEEKDAYS
 from ..records import Claim
 from .sentences import sent_of, text_of
 
@@ -1698,9 +1699,6 @@ _RECORD_WORDS = {"first", "record", "ever", "highest", "lowest", "biggest", "lar
                  "fastest", "slowest", "strongest", "weakest", "most", "least", "best", "worst", "sharpest"}
 
 
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-
-
 def _baseline(span: Span) -> bool:
     """Is the date a point of comparison rather than the figure's time?"""
     doc, sent = span.doc, span.sent
@@ -1720,7 +1718,7 @@ def _baseline(span: Span) -> bool:
     if before[-1:] == ["on"]:
         # "up 16% on October 2021", "down 3% on last year": a change on a month or a year
         words = [t.lower_ for t in doc[max(sent.start, span.start - 6):span.start - 1]]
-        month_or_year = not any(t.lower_ in _WEEKDAYS or t.like_num and len(t.text) <= 2 for t in span)
+        month_or_year = not any(t.lower_ in WEEKDAYS or t.like_num and len(t.text) <= 2 for t in span)
         return month_or_year and any(w in ("up", "down", "higher", "lower", "rise", "fall") or w.endswith("%") for w in words)
     return False
 

@@ -1505,8 +1505,6 @@ def tense_of(sp: Span) -> Optional[str]:
         # the future of a past report: "told MPs that every household would get £200 in
         # October" (a conditional "would" elsewhere says nothing)
         return "future"
-        if a.lower_ in ("going",) or (a.lower_ in ("is", "are", "am") and tok.tag_ == "VB"):
-            return "future"
     for a in auxes:
         if a.tag_ == "VBD" or a.lower_ in ("had", "was", "were", "did"):
             return "past"

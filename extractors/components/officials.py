@@ -530,14 +530,9 @@ class Officials(Pipe):
             k = end + 1
             if k < b and doc[k].lower_ == "the":
                 k += 1
-            if o2 := (None if self._org_at(k) else self._org_after_possessive(k, b)):
-                org, end = o2, o2[2]  # "chairman of the party's 1922 Committee"
-                break
-            o2 = self._org_at(k)
-            if o2 and o2[1] == k and o2[2] + 1 < len(doc) and doc[o2[2]].tag_ == "POS":
-                inner = self._org_at(o2[2] + 1)
-                if inner and inner[1] == o2[2] + 1:
-                    o2 = inner  # "chairman of the party's 1922 Committee": the committee, not the party
+            # the body of the phrase, or the body a possessor owns ("chairman of the party's
+            # 1922 Committee": the committee, not the party)
+            o2 = self._possessed_org(k, b) or self._org_at(k)
             if o2 and doc[prep].lower_ in ("of", "at", "for", "to") and org is None and o2[1] >= k:
                 org = o2
                 end = o2[2]
@@ -565,14 +560,16 @@ class Officials(Pipe):
             parse.org_start = org[1]
         return parse
 
-    def _org_after_possessive(self, k: int, b: int) -> Optional[Tuple[str, int, int]]:
-        """A body after a common-noun possessor: "the party's 1922 Committee"."""
+    def _possessed_org(self, k: int, b: int) -> Optional[Tuple[str, int, int]]:
+        """The body after a possessor starting at ``k`` (a body or a common noun): "the
+        party's 1922 Committee", "the NCA's Child Exploitation Centre"."""
         doc = self.doc
-        if k + 2 < b and doc[k].tag_ in ("NN", "NNS") and doc[k + 1].tag_ == "POS":
-            o = self._org_at(k + 2)
-            if o and o[1] == k + 2:
-                return o
-        return None
+        o = self._org_at(k)
+        end = o[2] if o and o[1] == k else (k + 1 if doc[k].tag_ in ("NN", "NNS") else None)
+        if end is None or end + 1 >= b or doc[end].tag_ != "POS":
+            return None
+        inner = self._org_at(end + 1)
+        return inner if inner and inner[1] == end + 1 else None
 
     def _role(self, parse: _RoleParse, pattern: str, stated: Tuple[int, int]) -> Role:
         doc = self.doc

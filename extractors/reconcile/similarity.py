@@ -161,7 +161,8 @@ def unit_class(unit: Optional[str], kind: Optional[str] = None) -> str:
         return "pct"
     # a rate of money is the same figure as the amount: "a cap of £1,971 a year" (GBP per year)
     # and "a cap of £1,971" (GBP) are one claim reported two ways
-    u = re.split(r" per | a ", u)[0].strip() if kind == "money" or " per " in u else u
+    if kind == "money":
+        u = re.split(r" per | a ", u)[0].strip()
     if kind == "money" or (len(u) == 3 and u.isalpha() and u.isupper()):
         return f"cur:{u}"
     if u in {"gbp", "usd", "eur", "jpy", "cny", "inr", "aud", "cad"}:
