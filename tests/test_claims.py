@@ -186,6 +186,9 @@ def test_time_owned_by_the_nearest_figure(claims_nlp, sentence, text, time):
     # a figure between "compared with" and its date; a year on the noun the figure is "of"
     ("Profit reached £9bn in 2022, compared with £4bn a year earlier.", "£4bn", "2021"),
     ("Profit was £9bn in 2022, more than its 2021 figure of £4bn.", "£4bn", "2021"),
+    # a participle of result shares the time of the clause it follows from
+    ("About 90,000 visitors came in 2023 and 12,000 stayed, leaving the total at 102,000.", "102,000", "2023"),
+    ("Fares rose 4% in March, taking the annual rise to 9%.", "9%", "2024-03"),
 ])
 def test_time_of_a_figure(claims_nlp, sentence, text, time):
     assert find(claims_of_dated(claims_nlp, sentence, "2024-08-01"), text)["time"] == time
@@ -229,6 +232,10 @@ def test_partitive_shares_time_and_source(claims_nlp, text, figure, time, source
     ("Tom Hale runs Northgate Oil. It raised its dividend and said it would buy back £2bn of shares.", "£2bn", None),
     # descriptions of the body
     ("Tesco raised its dividend. Profit reached £2bn in 2022, the Welwyn-based company said.", "£2bn", "Tesco"),
+    # with no name, only who can assert something is a source: not what is measured, nor a document
+    ("Net arrivals put at 52,000, statistics office estimates", "52,000", "statistics office"),
+    ("The first estimate, published in spring, had put the figure at 31,000.", "31,000", None),
+    ("Economists estimate that 2,000 shops closed.", "2,000", "Economists"),
 ])
 def test_sources_of_figures(claims_nlp, sentence, text, source):
     assert find(claims_of(claims_nlp, sentence), text)["source"] == source
@@ -705,6 +712,12 @@ def test_sub_bounds_a_measure(claims_nlp):
     ("The region's population was 412,300 last year.", "412,300"),
     ("A town with a population of 9,000 voted to merge.", "9,000"),
     ("Census puts the city's population at more than 1.2 million.", "more than 1.2 million"),
+    # so is net migration, unemployment or a crowd, and a figure for one of them
+    ("Net migration to the island reached a record 48,000 last year.", "a record 48,000"),
+    ("Arrivals rose, leaving net migration at 31,500.", "31,500"),
+    ("About 90,000 came while emigration was about 58,000.", "about 58,000"),
+    ("Unemployment fell to 1.3 million in the spring.", "1.3 million"),
+    ("Island migration figure revised up by nearly 4,000", "nearly 4,000"),
 ])
 def test_a_population_counts_people(claims_nlp, sentence, text):
     c = find(claims_of(claims_nlp, sentence), text)

@@ -130,13 +130,13 @@ def test_score_claim_attributes_without_the_model():
     gold = {"id": "d", "organisations": GOLD_ORGS, "claims": [
         {"text": "80%", "start": 0, "end": 3, "value": 80, "time": None, "source": "National Crime Agency"},
         {"text": "2,087 people", "start": 10, "end": 22, "value": 2087, "time": "2022", "source": "Ministry of Justice"},
-        {"text": "609", "start": 30, "end": 33, "value": 609, "time": "2022", "source": None},
+        {"text": "609", "start": 30, "end": 33, "value": 609, "time": "2022", "source": None, "unit": "offenders"},
         {"text": "29%", "start": 40, "end": 43, "value": 29, "time": "2022", "source": None},  # not found: not scored
     ]}
     rec = DocumentRecord(id="d", claims=[
         Claim(id="C1", text="80%", start=0, end=3, value=80, source="NCA"),  # time right (both null), source right (acronym)
         Claim(id="C2", text="2,087", start=10, end=15, value=2087, time="2022", source="the ministry"),  # time right, source wrong
-        Claim(id="C3", text="609", start=30, end=33, value=609, time="2023-12-13", source=None),  # time wrong, source right
+        Claim(id="C3", text="609", start=30, end=33, value=609, time="2023-12-13", source=None),  # time, unit wrong, source right
         Claim(id="C4", text="5", start=60, end=61, value=5, time="2022"),  # matches no gold claim: not scored
     ])
     scores = score_claim_attributes([(rec, gold)])
@@ -144,9 +144,9 @@ def test_score_claim_attributes_without_the_model():
     assert (scores["claims_source"].tp, scores["claims_source"].fp, scores["claims_source"].fn) == (2, 1, 1)
     assert scores["claims_time"].f1 == pytest.approx(2 / 3) and scores["claims_source"].p == pytest.approx(2 / 3)
     errors = claim_attribute_errors([(rec, gold)])
-    assert [(e["text"], e["time"], e["source"]) for e in errors] == [
-        ("2,087 people", None, ["Ministry of Justice", "the ministry"]),
-        ("609", ["2022", "2023-12-13"], None),
+    assert [(e["text"], e["time"], e["source"], e["unit"]) for e in errors] == [
+        ("2,087 people", None, ["Ministry of Justice", "the ministry"], None),
+        ("609", ["2022", "2023-12-13"], None, ["offenders", None]),
     ]
 
 
@@ -157,7 +157,7 @@ def test_format_lists_claim_attribute_errors():
     scores = {"claims_time": acc, "claims_source": acc, "events_exact": {"matched": 1, "gold": 1, "predicted": 1},
               "claim_status": {"correct": 1, "total": 1, "errors": {}},
               "claim_attribute_errors": [{"doc_id": "d", "text": "609", "start": 30, "key": None, "time": ["2022", None], "time_text": None,
-                                          "source": None, "sentence": "Of those, 609 were jailed."}]}
+                                          "source": None, "unit": ["offenders", None], "sentence": "Of those, 609 were jailed."}]}
     out = format_scores(scores)
     assert "claims_time" in out and "claims_source" in out
-    assert "d '609': time 2022 -> None" in out and "Of those, 609 were jailed." in out
+    assert "d '609': time 2022 -> None; unit offenders -> None" in out and "Of those, 609 were jailed." in out

@@ -1451,11 +1451,14 @@ class ClaimFinder(Pipe):
         if num.dep_ != "conj":
             # the size of a population is a number of people: "the population of Ireland stood at
             # 5,123,536", "England's population was 56,489,800", "a town with a population of 9,000"
+            # (so is net migration, unemployment or a crowd: "net migration reached a record
+            # 606,000", "leaving net migration at 606,000", "emigration was about 508,000"; and
+            # a figure for one: "the migration figure was revised up by 139,000")
             for n_anc, anc in enumerate(num.ancestors):
                 if n_anc >= 3:
                     break
-                if anc.lower_ in _PEOPLE_NOUNS or any(c.lower_ in _PEOPLE_NOUNS and c.dep_ in ("nsubj", "nsubjpass", "dobj")
-                                                      and c.i < num.i for c in anc.children):
+                if _counts_people(anc) or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i < num.i and _counts_people(c)
+                                              for c in anc.children):
                     return "people", None, None
         if num.dep_ in ("pobj", "attr", "dobj"):
             # "put the number of adults ... at up to 830,000": a number-of noun phrase governs it
@@ -1851,6 +1854,10 @@ _REPORT_VERBS = {"say", "said", "says", "saying", "tell", "told", "tells", "anno
                  "reveal", "revealed", "reveals", "claim", "claimed", "claims"}
 
 
+#: participles that give the result of the clause they follow ("..., leaving net migration at 606,000")
+_RESULT_PARTICIPLES = {"leaving", "taking", "bringing", "pushing", "putting", "lifting", "raising", "making",
+                       "lowering", "cutting", "sending", "driving"}
+
 _REPORT_NOUNS = {"announcement", "statement", "briefing", "release", "publication", "speech", "interview"}
 
 
@@ -1958,9 +1965,16 @@ class _Context:
                 if not free and others:
                     # a date of the clause above the claim's, fronted when that clause is only
                     # conjoined ("In 2021, 120 ships docked and 40 left"; not "hit 6% in May
-                    # and has stayed at 4%")
-                    clause = next((t.i for t in [root, *root.ancestors] if t.tag_.startswith("VB")), None)
-                    free = [c for c in cands if c[2] is None or _fronted_or_own(c[2], anc, clause)]
+                    # and has stayed at 4%"); a participle of result shares the time of what it
+                    # follows from ("moved to the UK in 2022 and 557,000 left, leaving net
+                    # migration at 606,000", "rose 5% in March, taking the rate to 10%")
+                    clause = next((t for t in [root, *root.ancestors] if t.tag_.startswith("VB")), None)
+                    if clause is not None and clause.tag_ == "VBG" and clause.dep_ == "advcl" \
+                            and clause.lower_ in _RESULT_PARTICIPLES:
+                        free = cands
+                    else:
+                        free = [c for c in cands if c[2] is None
+                                or _fronted_or_own(c[2], anc, clause.i if clause is not None else None)]
                 cands = free
             if cands:
                 # on a tie the date after the figure ("from 50 tonnes in 2001 to 90 tonnes in 2004")
@@ -2119,7 +2133,10 @@ class _Context:
             owner = [c for c in head.children if c.dep_ == "compound" and c.tag_ in ("NN", "NNS") and c.is_lower]
             if owner:
                 return " ".join(c.text for c in owner), None, None
-        if head.tag_ in ("PRP", "WP", "DT", "EX") or head.lower_ in GENERIC_SOURCES:
+        if head.tag_ in ("PRP", "WP", "DT", "EX") or head.lower_ in GENERIC_SOURCES or not _agent_noun(head.lower_):
+            # no name: only who can assert something is a source ("the chancellor", "police",
+            # "economists"); not what is measured ("Net arrivals put at 672,000") nor a
+            # document ("The earlier estimate ... had put the figure at 606,000")
             return None, None, None
         words = [t for t in toks if t.lower_ not in ("the", "a", "an")]
         if not words:
@@ -2128,6 +2145,28 @@ class _Context:
 
 
 _NO_CTX = _Context(None)
+
+#: nouns for people or bodies that can assert a figure without being named
+_AGENT_NOUNS = frozenset({
+    "government", "governments", "police", "ministers", "minister", "officials", "official", "analysts", "analyst",
+    "economists", "economist", "experts", "expert", "researchers", "researcher", "campaigners", "campaigner",
+    "critics", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "unions", "authorities", "scientists",
+    "statisticians", "forecasters", "investors", "traders", "sources", "insiders", "opponents", "organisers",
+    "organizers", "doctors", "lawyers", "prosecutors", "judge", "investigators", "inspectors", "auditors",
+    "academics", "commentators", "bosses", "executives", "regulators", "charities", "councils", "mps", "peers",
+    "treasury", "whitehall", "downing", "ministry", "department", "office", "parliament"})
+
+
+@lru_cache(maxsize=4096)
+def _agent_noun(word: str) -> bool:
+    """Can a noun phrase headed by ``word`` be who asserts a figure: a person's role
+    (officials' titles), a description of a body ("the regulator"), or a noun for people
+    or bodies in general?"""
+    from .organisations import DESCRIPTION_TYPES, ORG_HEADS, load_titles
+
+    titles = load_titles()
+    return any(w in _AGENT_NOUNS or w in DESCRIPTION_TYPES or w in ORG_HEADS or w in titles
+               for w in {word, U.singular(word)})  # ("forces in England and Wales")
 
 #: nouns whose "by X" names who asked, not who published: "figures released after a request
 #: by a campaigner show ..." (the campaigner asserts nothing)
@@ -2175,9 +2214,21 @@ _NOT_DESCRIBING = {"last", "first", "next", "past", "previous", "same", "only", 
                    "reported", "recent", "cool", "impressive", "modest", "paltry", "meagre", "meager",
                    "healthy", "hefty", "respective", "collective"}
 #: collective nouns whose size is a number of people ("the population stood at 5.1 million")
-_PEOPLE_NOUNS = {"population", "populations"}
+_PEOPLE_NOUNS = {"population", "populations", "migration", "immigration", "emigration", "unemployment", "workforce",
+                 "headcount", "crowd", "crowds", "attendance", "electorate"}
+
+
+def _counts_people(tok: Token) -> bool:
+    """A noun whose size is a number of people ("population", "net migration"), or a noun of
+    amount for one ("the migration figure", "population estimates")."""
+    if tok.lower_ in _PEOPLE_NOUNS:
+        return True
+    return tok.lower_ in _FIGURE_NOUNS and any(c.dep_ in ("compound", "amod") and c.lower_ in _PEOPLE_NOUNS and c.i < tok.i
+                                               for c in tok.children)
 #: nouns that name a count of what their "of" phrase says ("the number of adults")
 _QUANTITY_NOUNS = {"number", "numbers", "total", "count", "counts", "tally"}
+#: nouns for a stated amount, which a noun before them may say the subject of ("migration figure")
+_FIGURE_NOUNS = _QUANTITY_NOUNS | {"figure", "figures", "estimate", "estimates", "level", "levels"}
 #: what may stand between a number and the noun it counts ("20,951 additional police officers")
 _BETWEEN_TAGS = _MOD_TAGS | {"CD", "VBN", "VBG", "POS", "``", "''", ",", "CC", "RBS"}  # RBS: "the 10 most popular apps"
 

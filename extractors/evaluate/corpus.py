@@ -235,17 +235,20 @@ def same_source(gold: Optional[str], pred: Optional[str], gold_orgs: Iterable[Di
 
 
 def claim_attribute_errors(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) -> List[Dict[str, Any]]:
-    """Matched claims whose ``time`` or ``source`` differs from the gold, for error analysis."""
+    """Matched claims whose ``time``, ``source`` or (with the right quantity) ``unit`` differs
+    from the gold, for error analysis."""
     out = []
     for rec, gold in pairs:
         orgs = gold.get("organisations", [])
         for g, p in _align(gold.get("claims", []), list(rec.claims)):
             bad_time = not same_time(g.get("time"), p.time)
             bad_source = not same_source(g.get("source"), p.source, orgs)
-            if bad_time or bad_source:
+            bad_unit = same_quantity(g, p) and not same_unit(g.get("unit"), p.unit)
+            if bad_time or bad_source or bad_unit:
                 out.append({"doc_id": rec.id, "text": g["text"], "start": g["start"], "key": g.get("key"),
                             "time": [g.get("time"), p.time] if bad_time else None, "time_text": p.time_text,
-                            "source": [g.get("source"), p.source] if bad_source else None, "sentence": p.sentence})
+                            "source": [g.get("source"), p.source] if bad_source else None,
+                            "unit": [g.get("unit"), p.unit] if bad_unit else None, "sentence": p.sentence})
     return out
 
 
@@ -324,7 +327,7 @@ def score_events(events: Sequence[EventRecord], gold_events: List[Dict[str, Any]
 def evaluate(folder: Path, *, records: Optional[List[DocumentRecord]] = None, model: Optional[str] = None, claim_errors: bool = False) -> Dict[str, Any]:
     """Run the pipeline on ``folder/articles.jsonl`` (unless ``records`` are given) and score.
     With ``claim_errors``, ``scores["claim_attribute_errors"]`` lists the matched claims whose
-    time or source differs from the gold."""
+    time, source or unit differs from the gold."""
     from ..api import extract, reconcile
 
     articles, gold, gold_events = load_corpus(folder)
@@ -355,13 +358,15 @@ def format_scores(scores: Dict[str, Any]) -> str:
     lines.append(f"claim status accuracy: {cs['correct']}/{cs['total']} {cs['errors'] or ''}")
     errors = scores.get("claim_attribute_errors")
     if errors is not None:
-        lines.append(f"claims whose time or source differs from the gold: {len(errors)}  (gold -> system)")
+        lines.append(f"claims whose time, source or unit differs from the gold: {len(errors)}  (gold -> system)")
         for e in errors:
             what = []
             if e["time"]:
                 what.append(f"time {e['time'][0]} -> {e['time'][1]}" + (f" ({e['time_text']!r})" if e["time_text"] else ""))
             if e["source"]:
                 what.append(f"source {e['source'][0]} -> {e['source'][1]}")
+            if e.get("unit"):
+                what.append(f"unit {e['unit'][0]} -> {e['unit'][1]}")
             lines.append(f"  {e['doc_id']} {e['text']!r}: {'; '.join(what)}")
             lines.append(f"      {' '.join((e['sentence'] or '').split())}")
     return "\n".join(lines)
@@ -372,7 +377,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("path", nargs="?", default="corpus", help="the corpus folder (articles.jsonl, gold.jsonl, events.jsonl)")
     parser.add_argument("--model", default=None)
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
-    parser.add_argument("--claim-errors", action="store_true", help="also list the matched claims whose time or source differs from the gold")
+    parser.add_argument("--claim-errors", action="store_true", help="also list the matched claims whose time, source or unit differs from the gold")
     args = parser.parse_args(argv)
     scores = evaluate(Path(args.path), model=args.model, claim_errors=args.claim_errors)
     print(json.dumps(scores, indent=2) if args.json else format_scores(scores))
