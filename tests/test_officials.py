@@ -140,6 +140,15 @@ def test_spans_and_kinds(nlp, seed_texts):
     ("Ann Price, the chairman of the party's 1922 Committee, said a vote was due.", "Ann Price", "chairman", "1922 Committee"),
     # "shortest-serving" says which holder
     ("Ann Rhys has become the shortest-serving prime minister in history.", "Ann Rhys", "prime minister", None),
+    # a time before a title is no part of it
+    ("Earlier this week Home Secretary Nora Pym announced the change.", "Nora Pym", "Home Secretary", None),
+    # an office belongs to its body when the sentence links them, not when the body is named elsewhere
+    ("The Information Commissioner's Office fined the firm. The ICO's head, Information Commissioner Ann Rhys, "
+     "said customers had been let down.", "Ann Rhys", "Information Commissioner", "Information Commissioner's Office"),
+    ("The ICO fined the firm. Ann Rhys, who leads the ICO as information commissioner, called it careless.",
+     "Ann Rhys", "information commissioner", "Information Commissioner's Office"),
+    ("The Home Office said so. Home Secretary Nora Pym announced the change.", "Nora Pym", "Home Secretary", None),
+    ("He met the head of the civil service, Tom Reed, in May.", "Tom Reed", "head of the civil service", None),
 ])
 def test_role_patterns(nlp, text, name, title, organisation):
     _, officials, _ = _people(nlp, text)

@@ -203,6 +203,10 @@ def test_clean_key_spelling(text, key):
     ("The International Labour Organisation (ILO) said jobs grew.", {"International Labour Organization"}),
     # units and corporate events are not bodies
     ("The firm plans an IPO and an AGM next month, adding 500 MW of capacity.", set()),
+    # a party the model calls a nationality is the party when used as one
+    ("The Conservatives promised lower taxes. Labour said the sums did not add up.", {"Conservative Party", "Labour Party"}),
+    ("The minister faces pressure from Conservative MPs.", {"Conservative Party"}),
+    ("Conservative estimates put the cost at £4bn.", set()),
 ])
 def test_names_of_bodies(nlp, text, names):
     _, orgs = _orgs(nlp, text)
@@ -218,6 +222,7 @@ def test_names_of_bodies(nlp, text, names):
     # a room of a building, a tax
     ("Ministers met in the Cabinet Room on Friday.", "Cabinet Room"),
     ("The firm will pay more under the Energy Profits Levy.", "Energy Profits Levy"),
+    ("The fine was set under the General Data Protection Regulation.", "General Data Protection Regulation"),
     # a sentence-initial discourse word is not part of the name
     ("Separate Transport Department data show a fall.", "Separate Transport Department"),
     # a body named after its address, used as the place

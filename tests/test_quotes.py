@@ -126,6 +126,10 @@ def test_quotes_that_follow_in_a_paragraph(nlp, text, quote, speaker):
      '"We answer this every campaign," he said.', "We answer this", "Tony Blair"),
     # a spokesman's phrase is written as in the text
     ('"The claims are false," the singer\'s spokesman said.', "The claims are false", "singer's spokesman"),
+    # the subject of a relative clause is the noun the clause is on
+    ('The ICO had announced its intention to fine the company £183.39m in July last year. Elizabeth Denham, who '
+     'leads the ICO as information commissioner, called the airline\'s failure to act "careless" and said it had '
+     'affected thousands of people.', "careless", "Elizabeth Denham"),
 ])
 def test_speakers_in_context(nlp, text, quote, speaker):
     _, quotes, _ = _quotes(nlp, text)

@@ -46,6 +46,10 @@ HONORIFICS = {
 }
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "bin", "al", "el", "da", "di", "la", "le", "du", "dos", "das", "ibn", "ben", "del", "della", "st"}
 #: dropped from the start of a title: they qualify the time, not the role
+#: nouns for who leads a body ("the ICO's head") and verbs for leading one ("leads the ICO as ...")
+_HEAD_NOUNS = {"head", "chief", "boss", "leader"}
+_LEAD_VERBS = {"lead", "leads", "led", "leading", "head", "heads", "headed", "heading", "run", "runs", "ran",
+               "running", "chair", "chairs", "chaired", "chairing"}
 TIME_QUALIFIERS = {"former", "then", "outgoing", "incoming", "new", "current", "incumbent", "late", "ex", "ex-", "previous", "erstwhile", "newly", "appointed"}
 _SUCCEED_VERBS = {"succeed", "succeeds", "succeeded", "succeeding", "replace", "replaces", "replaced", "replacing"}
 #: ordinals and the like before a title, which say which holder, not which office
@@ -581,15 +585,38 @@ class Officials(Pipe):
             org_id = next((oid for oid, o in self.orgs.items() if o["name"] == parse.org_name), None)
         elif org_id is None:
             org_id = self._org_for_bare_title(title, toks[0])
-        org_name = self.orgs[org_id]["name"] if org_id else parse.org_name
         implied = None
         off = self.gaz.office_of.get(title.lower())
         if off is not None:
             implied = self.gaz.entries[off].name
+            if org_id is None and not parse.org_name:
+                org_id = self._office_body_linked(implied, toks[0])
+        org_name = self.orgs[org_id]["name"] if org_id else parse.org_name
         start = doc[stated[0]].idx
         end = doc[stated[1] - 1].idx + len(doc[stated[1] - 1])
         return Role(title=title, organisation=org_name, start=start, end=end, pattern=pattern,
                     organisation_id=org_id, implied_organisation=implied)
+
+    def _office_body_linked(self, body: str, at: int) -> Optional[str]:
+        """An office named on its own ("Information Commissioner") belongs to its body only
+        when the sentence links them: the body's head ("The ICO's head, Information
+        Commissioner Elizabeth Denham"), or the body as the object of leading it ("who leads
+        the ICO as information commissioner"). Its body named elsewhere is no link ("Home
+        Secretary Suella Braverman" with the Home Office in another sentence)."""
+        doc = self.doc
+        sent = sent_of(doc, at)
+        for i in range(sent.start, sent.end):
+            o = self.org_of_tok[i]
+            if not o or o[2] - 1 != i or self.orgs[o[0]]["name"] != body:
+                continue
+            t = doc[i]
+            while t.head.i != t.i and o[1] <= t.head.i < o[2]:
+                t = t.head  # the root of the body's name
+            if t.dep_ == "poss" and t.head.lower_ in _HEAD_NOUNS:
+                return o[0]
+            if t.dep_ == "dobj" and t.head.lower_ in _LEAD_VERBS:
+                return o[0]
+        return None
 
     def _org_for_bare_title(self, title: str, at: int) -> Optional[str]:
         """A title with no organisation in its phrase: the body of the article whose usual
@@ -760,6 +787,8 @@ class Officials(Pipe):
                                                                         or self._title_and(i + 1))))
             if not ok or t.text in STOP_TEXT or i in self.person_at:
                 break
+            if t.ent_type_ in ("DATE", "TIME") and not self.in_title[i] and not self._org_at(i):
+                break  # "Earlier this week Home Secretary Suella Braverman ...": a time is no part of a title
             if t.lower_ == "and" and not self._org_at(i) and not self.in_title[i] and not self._title_and(i):
                 break
             start = i

@@ -211,6 +211,29 @@ class GazEntry:
     distinct: bool = False  # a one-word name that is no ordinary word ("Ofgem")
 
 
+#: last words of the names of laws and taxes ("the General Data Protection Regulation")
+_LAW_HEADS = frozenset({"Bill", "Act", "Levy", "Tax", "Duty", "Allowance", "Credit", "Regulation", "Regulations",
+                        "Directive", "Treaty"})
+#: nouns after a party's adjective that make it the party ("Conservative MPs", "Labour leader")
+_PARTY_NOUNS = frozenset({
+    "mp", "mps", "member", "members", "leader", "leaders", "leadership", "government", "councillor", "councillors",
+    "peer", "peers", "candidate", "candidates", "voters", "manifesto", "party", "backbenchers", "backbencher",
+    "minister", "ministers", "donor", "donors", "conference", "whip", "whips", "spokesman", "spokeswoman",
+    "spokesperson", "chairman", "chair", "activists", "politicians", "politician", "mayor", "council"})
+
+
+def _party_use(doc: Doc, s: int, e: int) -> bool:
+    """Is a capitalised party name used for the party, not a nationality or a word of
+    another name: a noun ("The Conservatives promised", "Labour said", "backed by Labour"), or
+    the adjective of a party noun ("Conservative MPs")?"""
+    last = doc[e - 1]
+    if not doc[s].text[:1].isupper():
+        return False
+    if e < len(doc) and doc[e].lower_ in _PARTY_NOUNS:
+        return True
+    return last.tag_ in ("NNP", "NNPS") and last.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT")
+
+
 class Gazetteer:
     """Well-known bodies, looked up by name, alias, acronym, word set, place or office."""
 
@@ -388,8 +411,11 @@ class Organisations(Pipe):
             if len(targets) > 1:
                 idx = None  # an ambiguous acronym ("HSE"): resolved below if a long form is in the doc
             if not self._gaz_ok(doc, s, e, kind) and not (idx is not None and gaz.entries[idx].distinct
-                                                          and doc[s].ent_type_ != "PERSON"):
-                # (a distinct name the model calls a place is still the body: "Ofwat said")
+                                                          and doc[s].ent_type_ != "PERSON") \
+                    and not (idx is not None and gaz.entries[idx].type == "political party" and _party_use(doc, s, e)):
+                # (a distinct name the model calls a place is still the body: "Ofwat said"; a
+                # party the model calls a nationality is the party: "The Conservatives promised",
+                # "Labour said", "Conservative MPs")
                 continue
             if self._place_use(doc, s, e):
                 continue
@@ -597,8 +623,8 @@ class Organisations(Pipe):
             return True  # police operations are not bodies
         if e - s > 1 and last.tag_ == "NNPS" and last.lower_.endswith("s") and last.lower_[:-1] in ORG_HEADS:
             return True  # "Crown Courts", "County Councils": a kind of body, not one body
-        if last.text in ("Bill", "Act", "Levy", "Tax", "Duty", "Allowance", "Credit") and e - s > 1:
-            return True  # laws and taxes ("the Energy Profits Levy")
+        if last.text in _LAW_HEADS and e - s > 1 and not any(t.lower_ in ORG_HEADS for t in doc[s:e - 1]):
+            return True  # laws and taxes ("the Energy Profits Levy"), not "the Office of Tax Simplification"
         if e - s == 1 and (first.like_num or (first.tag_ in ("NN", "NNS", "JJ", "VB", "VBZ", "VBD", "VBP") and not is_acronym_like(first.text))):
             return True  # "Households" at the start of a sentence
         if e - s == 1 and first.is_sent_start and first.tag_ == "NNPS" and first.text[1:].islower() \

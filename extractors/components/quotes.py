@@ -306,6 +306,10 @@ class Quotes(Pipe):
             if v is None:
                 break
             subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside]
+            if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl" and v.head.i not in inside:
+                # "Ann Rhys, who leads the office, called it "careless"": the relative pronoun
+                # is the noun the clause is on
+                subj = [v.head]
             if subj:
                 who = self._resolve(doc, subj[0])
                 if who is None and subj[0].tag_ == "PRP" and subj[0].lower_ in ("he", "she", "they", "it", "we"):
