@@ -189,6 +189,8 @@ def test_time_owned_by_the_nearest_figure(claims_nlp, sentence, text, time):
     # a participle of result shares the time of the clause it follows from
     ("About 90,000 visitors came in 2023 and 12,000 stayed, leaving the total at 102,000.", "102,000", "2023"),
     ("Fares rose 4% in March, taking the annual rise to 9%.", "9%", "2024-03"),
+    # the date of a subjectless infinitive under the figure's own verb
+    ("About 40,000 students came to study in the city in 2021, while 9,000 left.", "About 40,000", "2021"),
 ])
 def test_time_of_a_figure(claims_nlp, sentence, text, time):
     assert find(claims_of_dated(claims_nlp, sentence, "2024-08-01"), text)["time"] == time

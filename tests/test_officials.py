@@ -209,6 +209,12 @@ def test_a_party_word_is_not_part_of_the_name(nlp):
     assert [p.name for p in officials + persons] == ["David Heathcoat Amory"]
 
 
+def test_a_law_after_a_title_word_is_no_person(nlp):
+    _, officials, persons = _people(nlp, "The watchdog acted under the General Data Protection Regulation, which allows "
+                                         "fines of up to 4% of turnover.")
+    assert officials + persons == []
+
+
 def test_a_generic_title_is_not_given_to_another_company(nlp):
     text = ("Google's profits rose in the quarter. Separately, Time Warner said its film division lost money. "
             '"We are confident," said chief executive Ray Dunn.')

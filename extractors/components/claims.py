@@ -1786,8 +1786,14 @@ def _through_conj(verb: Token, anc: set) -> bool:
 
 def _fronted_or_own(span: Span, anc: set, clause: Optional[int]) -> bool:
     i = _attached_verb(span)
-    if i is None or i not in anc:
+    if i is None:
         return False
+    if i not in anc:
+        # the date of a subjectless infinitive or participle under the claim's own verb ("1.2
+        # million people arrived to live in the country in 2022, while 557,000 left")
+        v = span.doc[i]
+        return clause is not None and v.head.i == clause and v.dep_ in ("advcl", "xcomp") \
+            and v.tag_ in ("VB", "VBG") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
     return i == clause or span.start < i
 
 

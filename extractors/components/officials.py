@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions
 from ..records import Mention, Official, Role
 from .sentences import positions_of, sent_of, text_of
-from .organisations import _APOS, POSTNOMINALS, load_gazetteer, load_titles
+from .organisations import _APOS, _LAW_HEADS, POSTNOMINALS, load_gazetteer, load_titles
 
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": None, "dr.": None,
@@ -263,6 +263,8 @@ class Officials(Pipe):
                 continue
             if e - s == 1 and doc[s].tag_ == "NNPS":
                 continue  # "Britons"
+            if doc[e - 1].text in _LAW_HEADS:
+                continue  # "the General Data Protection Regulation": a law
             if e - s == 1 and any(n.split()[0] == text.lower() and len(n.split()) > 1 for n in org_names):
                 continue  # "Altria" after "Altria Group"
             # "Victim's Strategy": a one-word name that is part of a named thing
@@ -302,8 +304,8 @@ class Officials(Pipe):
             if end < len(doc) and doc[end].is_title and doc[end].tag_ in ("NNP", "NNPS") and end not in taken:
                 continue  # a longer capitalised run: not clearly a name
             text = doc[start:end].text
-            if text.lower() in org_names or self.gaz.lookup(text) is not None:
-                continue
+            if text.lower() in org_names or self.gaz.lookup(text) is not None or doc[end - 1].text in _LAW_HEADS:
+                continue  # (and not a law: "the General Data Protection Regulation")
             joined.append(_Mention(start, end, "name", HONORIFICS.get(low)))
             taken.update(range(start, end))
         joined.sort(key=lambda m: m.start)
