@@ -578,3 +578,141 @@ def test_values_in_context(nlp_dates, text, published, expected):
     got = dates(run(nlp_dates, text, published))
     assert expected in got, got
 
+
+
+# --------------------------------------------------------------------------- round 8 (audit leftovers)
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a range or a list of days of one month: one expression a day, the bare day takes the
+        # month and the year of the other (as "between [March] and [May 2018]")
+        ("The talks took place on 5-6 March.", "2020-03-10", [("5", "DATE", "2020-03-05"), ("6 March", "DATE", "2020-03-06")]),
+        ("The talks took place on 5 to 6 March.", "2020-03-10", [("5", "DATE", "2020-03-05"), ("6 March", "DATE", "2020-03-06")]),
+        ("The talks took place between 5 and 6 March.", "2020-03-10",
+         [("5", "DATE", "2020-03-05"), ("6 March", "DATE", "2020-03-06")]),
+        ("The talks took place on March 5-6.", "2020-03-10", [("March 5", "DATE", "2020-03-05"), ("6", "DATE", "2020-03-06")]),
+        ("The talks took place on 5-6 March 2020.", "2021-03-01",
+         [("5", "DATE", "2020-03-05"), ("6 March 2020", "DATE", "2020-03-06")]),
+        # the first item of a bare pair
+        ("A second reading could follow on 16 or 17 March.", "2020-03-10",
+         [("16", "DATE", "2020-03-16"), ("17 March", "DATE", "2020-03-17")]),
+        ("Preview performances will be held on 14, 20 and 27 April.", "2005-03-15",
+         [("14", "DATE", "2005-04-14"), ("20", "DATE", "2005-04-20"), ("27 April", "DATE", "2005-04-27")]),
+        # "the week to 25 December": the stretch and its last day (as "the year to June")
+        ("Sales rose 4% in the week to 25 December.", "2020-12-29",
+         [("the week", "DURATION", "P1W"), ("25 December", "DATE", "2020-12-25")]),
+        ("Sales rose 4% in the week ending 25 December.", "2020-12-29",
+         [("the week", "DURATION", "P1W"), ("25 December", "DATE", "2020-12-25")]),
+        ("Sales rose 4% in the month to November.", "2020-12-29",
+         [("the month", "DURATION", "P1M"), ("November", "DATE", "2020-11")]),
+        ("Sales rose 4% in the year to June.", "2020-08-10", [("the year", "DURATION", "P1Y"), ("June", "DATE", "2020-06")]),
+        # sports seasons (July-June; a bare "2019-20" stays a fiscal year)
+        ("He scored 20 goals in the 2019-20 season.", "2020-08-10", [("the 2019-20 season", "DATE", "FY2019")]),
+        ("He scored 20 goals in the 2021/22 season.", "2022-08-10", [("the 2021/22 season", "DATE", "FY2021")]),
+        ("He has scored 20 goals this season.", "2020-03-10", [("this season", "DATE", "FY2019")]),
+        ("He scored 20 goals last season.", "2020-03-10", [("last season", "DATE", "FY2018")]),
+        ("Tax revenue rose in 2019-20.", "2020-10-10", [("2019-20", "DATE", "FY2019")]),
+    ],
+)
+def test_round8_values(nlp_dates, text, published, expected):
+    assert dates(run(nlp_dates, text, published)) == expected
+
+
+def test_round8_season_bounds(nlp_dates):
+    doc = run(nlp_dates, "He scored 20 goals in the 2019-20 season and in 2019-20 taxes rose.", "2020-08-10")
+    recs = {r.text: (r.begin, r.finish) for r in extensions.get_records(doc, "dates")}
+    assert recs["the 2019-20 season"] == ("2019-07-01", "2020-06-30")
+    assert recs["2019-20"] == ("2019-04-01", "2020-03-31")
+
+
+ROUND8_NOT = [
+    # titles: a capitalised "Last" / "This" inside the sentence or alone in quotes
+    ("Wham!'s Last Christmas was the biggest-selling single of the year.", ["Last Christmas", "Christmas"]),
+    ('The band\'s cover of "Last Christmas" reached number one.', ["Last Christmas", "Christmas"]),
+    ("Wham! released the single Last Christmas in 1984.", ["Last Christmas", "Christmas"]),
+    ("Tony Robinson told ITV1's This Morning the show was good.", ["This Morning"]),
+    ("Michael Grandage won best director for Suddenly Last Summer.", ["Last Summer"]),
+    # a football club, a character, a surname
+    ("The striker joined Sheffield Wednesday in 2019.", ["Wednesday"]),
+    ("He scored against Sheffield Wednesday at Hillsborough.", ["Wednesday"]),
+    ("Sheffield Wednesday beat Leeds 2-0 on Saturday.", ["Wednesday"]),
+    ("Robinson Crusoe met Man Friday.", ["Friday", "Man Friday"]),
+    ("Fiji coach Mike Friday named his squad.", ["Friday"]),
+    # named days that name a thing, and events named after a weekday
+    ("The Good Friday Agreement was signed in 1998.", ["Friday", "Good Friday"]),
+    ("The film Black Friday had been due to open across India.", ["Friday", "Black Friday"]),
+    ("Last year, the award went to the drama Bloody Sunday, about the 1972 killings.", ["Sunday", "Bloody Sunday"]),
+]
+
+
+@pytest.mark.parametrize("text, not_dates", ROUND8_NOT)
+def test_round8_names_are_not_dates(nlp_dates, text, not_dates):
+    got = [t for t, _, _ in dates(run(nlp_dates, text, "2020-03-15"))]
+    for t in not_dates:
+        assert t not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # at the start of a sentence, or lower case, "Last Christmas" is the date
+        ("Last Christmas, the family stayed at home.", ("Last Christmas", "DATE", "2019-12-25")),
+        ("We stayed in last Christmas.", ("last Christmas", "DATE", "2019-12-25")),
+        ('He said: "Last Christmas was hard for all of us."', ("Last Christmas", "DATE", "2019-12-25")),
+        # named days of the calendar
+        ("Shoppers crowded stores on Black Friday.", ("Black Friday", "DATE", "2019-11-29")),
+        ("Black Friday sales rose 5%.", ("Black Friday", "DATE", "2019-11-29")),
+        ("He was arrested on Good Friday.", ("Good Friday", "DATE", "2019-04-19")),
+        # a place and a weekday (news agency style) stay a day
+        ("Officials in Tokyo Monday said the yen fell.", ("Monday", "DATE", "2020-03-09")),
+        ("After touring Tanzanian capital Dar es Salaam Thursday and meeting police leaders, the FBI chief said he was satisfied.",
+         ("Thursday", "DATE", "2020-03-12")),
+        # the club's name leaves the match day alone
+        ("Sheffield Wednesday beat Leeds 2-0 on Saturday.", ("Saturday", "DATE", "2020-03-14")),
+    ],
+)
+def test_round8_kept(nlp_dates, text, expected):
+    assert expected in dates(run(nlp_dates, text, "2020-03-15"))
+
+
+def test_round8_rules_on_blank_tokens():
+    """The name and day-list rules read only the words around the expression."""
+    import spacy
+
+    from extractors.components.dates import _a_name, _days_of_one_month
+    from extractors.normalize.timex import Timex
+
+    nlp = spacy.blank("en")
+    doc = nlp("Wham 's Last Christmas was a hit , and we met last Christmas")
+    assert _a_name(doc[2:4]) and _a_name(doc[3:4])
+    assert not _a_name(doc[10:12])
+    doc = nlp("He joined Sheffield Wednesday on Wednesday")
+    assert _a_name(doc[3:4]) and not _a_name(doc[5:6])
+    doc = nlp('a cover of " Last Christmas " and " Last Christmas was hard "')
+    assert _a_name(doc[4:6]) and not _a_name(doc[9:11])
+    doc = nlp("on 5 - 6 March and 16 or 17 May , from £ 5 to 6 June")
+    res = [(doc[3:5], Timex("DATE", "2020-03-06")), (doc[8:10], Timex("DATE", "2020-05-17")),
+           (doc[15:17], Timex("DATE", "2020-06-06"))]
+    got = [(sp.text, tx.value) for sp, tx in _days_of_one_month(doc, res)]
+    assert got == [("5", "2020-03-05"), ("6 March", "2020-03-06"), ("16", "2020-05-16"), ("17 May", "2020-05-17"),
+                   ("6 June", "2020-06-06")]
+    # the days must rise; a range has two ends
+    doc = nlp("on 7 - 6 March and 1 - 2 - 3 May")
+    res = [(doc[3:5], Timex("DATE", "2020-03-06")), (doc[10:12], Timex("DATE", "2020-05-03"))]
+    got = [(sp.text, tx.value) for sp, tx in _days_of_one_month(doc, res)]
+    assert got == [("6 March", "2020-03-06"), ("2", "2020-05-02"), ("3 May", "2020-05-03")]
+
+
+def test_round8_trim_drops_the_first_day():
+    import spacy
+
+    from extractors.components.dates import DateExtractor
+
+    nlp = spacy.blank("en")
+    ex = DateExtractor(nlp)
+    doc = nlp("between 5 and 6 March , on 5 - 6 March 2020 and March 5 - 6 .")
+    assert ex._trim(doc[0:5]).text == "6 March"
+    assert ex._trim(doc[7:12]).text == "6 March 2020"
+    assert ex._trim(doc[13:17]).text == "March 5"

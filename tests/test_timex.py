@@ -424,3 +424,61 @@ def test_normalise_in_rounds(text, anchor, tense, type_, value):
     tx = normalise(text, anchor, tense=tense)
     assert tx is not None and (tx.type, tx.value) == (type_, value), tx
 
+
+
+# --------------------------------------------------------------------------- round 8 (audit leftovers)
+
+A2020 = dt.date(2020, 3, 10)  # mid-season
+
+ROUND8 = [
+    # sports seasons: a season over the new year is FY<first year>, running July-June (not
+    # the April-March fiscal year); this / last / next season from the season under way
+    ("the 2019-20 season", None, None, "DATE", "FY2019"),
+    ("the 2021/22 season", None, None, "DATE", "FY2021"),
+    ("2019-20 season", None, None, "DATE", "FY2019"),
+    ("this season", A2020, None, "DATE", "FY2019"),
+    ("last season", A2020, None, "DATE", "FY2018"),
+    ("next season", A2020, None, "DATE", "FY2020"),
+    ("last season", dt.date(2020, 8, 10), None, "DATE", "FY2019"),
+    ("the current season", A2020, None, "DATE", "FY2019"),
+    ("this season", None, None, "DATE", "FYXXXX"),
+    ("the 2005 season", None, None, "DATE", "2005"),
+    # a fiscal year after "the" is still a fiscal year (was read by dateparser as a day)
+    ("the 2021/22", None, None, "DATE", "FY2021"),
+    ("the 2016-17", None, None, "DATE", "FY2016"),
+    # named days written as a word and a weekday
+    ("Black Friday", dt.date(2020, 12, 15), None, "DATE", "2020-11-27"),
+    ("Black Friday", A2020, None, "DATE", "2019-11-29"),
+    ("Cyber Monday 2019", None, None, "DATE", "2019-12-02"),
+    ("Ash Wednesday 2005", None, None, "DATE", "2005-02-09"),
+    ("Shrove Tuesday 2005", None, None, "DATE", "2005-02-08"),
+    ("Palm Sunday 2005", None, None, "DATE", "2005-03-20"),
+    ("Mothering Sunday 2005", None, None, "DATE", "2005-03-06"),
+]
+
+
+@pytest.mark.parametrize("text, anchor, tense, type_, value", ROUND8)
+def test_normalise_round8(text, anchor, tense, type_, value):
+    tx = normalise(text, anchor, tense=tense)
+    assert tx is not None and (tx.type, tx.value) == (type_, value), tx
+
+
+@pytest.mark.parametrize(
+    "text, anchor, begin, finish",
+    [
+        ("the 2019-20 season", None, "2019-07-01", "2020-06-30"),
+        ("the 2021/22 season", None, "2021-07-01", "2022-06-30"),
+        ("last season", A2020, "2018-07-01", "2019-06-30"),
+        # the fiscal year keeps its own start (April by default)
+        ("2019-20", None, "2019-04-01", "2020-03-31"),
+        ("the 2021/22", None, "2021-04-01", "2022-03-31"),
+    ],
+)
+def test_season_and_fiscal_year_bounds(text, anchor, begin, finish):
+    tx = normalise(text, anchor)
+    assert (tx.begin, tx.finish) == (begin, finish), tx
+
+
+@pytest.mark.parametrize("text", ["the season", "the holiday season", "the last season", "the 2019-21 season"])
+def test_round8_seasons_not_read(text):
+    assert normalise(text, A2020) is None

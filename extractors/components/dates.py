@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import extensions
-from ..normalize.timex import MONTHS, PARTS_OF_DAY, UNITS, WEEKDAYS, Timex, normalise
+from ..normalize.timex import HOLIDAYS, MONTHS, PARTS_OF_DAY, UNITS, WEEKDAYS, Timex, normalise
 from ..records import TimeExpression
 from .anchors import AnchoredMatcher
 from .sentences import sent_of, text_of
@@ -82,6 +82,8 @@ _MONTH_ABBR = sorted(set(MONTHS) | {m + "." for m in MONTHS if len(m) <= 4})
 _MONTH_FULL = [m for m in MONTHS if len(m) > 3]
 _PARTS = ["morning", "afternoon", "evening", "night"]
 _HOLIDAY_FIRST = ["christmas", "thanksgiving", "easter", "halloween"]
+#: first words of the named days that end in a weekday (the normaliser's holidays)
+_DAY_NAME_FIRST = ["good", "black", "cyber", "ash", "shrove", "palm", "maundy", "mothering"]
 #: spelled-out days of the month ("March eighth"; "first" / "second" are too common alone)
 _ORD_DAYS = ["third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
              "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
@@ -126,6 +128,11 @@ def _patterns() -> Dict[str, List[List[dict]]]:
             [{"SHAPE": {"IN": ["dddd/dd", "dddd-dd", "dddd/dddd"]}}],
             [year, {"ORTH": {"IN": ["/", "-"]}}, {"SHAPE": {"IN": ["dd", "dddd"]}}],
             [{"LOWER": {"IN": ["fiscal", "financial"]}}, {"LOWER": "year", "OP": "?"}, year],
+            # seasons of a sport: "the 2019-20 season", "the 2021/22 season" (July-June), "the
+            # 2005 season", "this season", "last season"
+            [{"LOWER": "the"}, {"SHAPE": {"IN": ["dddd/dd", "dddd-dd", "dddd/dddd", "dddd"]}}, {"LOWER": "season"}],
+            [{"LOWER": "the"}, year, {"ORTH": {"IN": ["/", "-"]}}, {"SHAPE": {"IN": ["dd", "dddd"]}}, {"LOWER": "season"}],
+            [{"LOWER": {"IN": ["this", "last", "next", "current", "coming"]}}, {"LOWER": "season"}],
         ],
         "DURATION": [
             [{"LOWER": {"IN": rel_adj}}, num, unit],
@@ -194,6 +201,8 @@ def _patterns() -> Dict[str, List[List[dict]]]:
              {"ORTH": ",", "OP": "?"}, {"SHAPE": "dddd", "OP": "?"}],
             [{"LOWER": {"IN": _HOLIDAY_FIRST}, "IS_TITLE": True}, {"LOWER": {"IN": ["day", "eve", "sunday", "monday", "week"]}, "OP": "?"}],
             [{"LOWER": {"IN": ["last", "this", "next"]}}, {"LOWER": {"IN": _HOLIDAY_FIRST}, "IS_TITLE": True}],
+            # named days written as a word and a weekday ("Good Friday", "Black Friday")
+            [{"LOWER": {"IN": _DAY_NAME_FIRST}, "IS_TITLE": True}, {"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}],
             # "the New Year", "New Year's Eve", "Boxing Day" (title case only: "a new year" is a noun)
             [{"LOWER": "new", "IS_TITLE": True}, {"LOWER": "year", "IS_TITLE": True}, {"ORTH": {"IN": ["'s", "\u2019s"]}, "OP": "?"},
              {"LOWER": {"IN": ["day", "eve"]}, "IS_TITLE": True, "OP": "?"}],
@@ -294,6 +303,7 @@ class DateExtractor(Pipe):
         results = self._join_date_time(doc, results, anchor)
         results = _join_weekday_date(doc, results)
         results = self._coordinated(doc, results, anchor)
+        results = _days_of_one_month(doc, results)
         results = self._or_so(doc, results, anchor)
         results = _ordered_lists(doc, results)
         results = _share_year(doc, results)
@@ -341,6 +351,10 @@ class DateExtractor(Pipe):
         low = text.lower()
         if low in _THE_YEAR:
             return _the_year(sp, anchor)
+        if low in _THE_PERIOD and _runs_to_a_date(sp):
+            # "the week to 25 December", "the month to November": a stretch that ends on the
+            # date after it (DURATION, as "the year to June" and "the year ended Sept. 30")
+            return Timex("DURATION", _THE_PERIOD[low])
         if low in _VAGUE_SPANS:
             # only as the object of "for": "live without it for a while", "in the gulf region
             # for some time" ("once in a while", "some time ago" are not durations)
@@ -468,6 +482,15 @@ class DateExtractor(Pipe):
         if s > 0 and doc[s].lower_.rstrip(".") in MONTHS and doc[s - 1].text.isdecimal() and len(doc[s - 1].text) <= 2 \
                 and 1 <= int(doc[s - 1].text) <= 31:
             s -= 1
+        # a range or a list of days of one month: "5-6 March", "between 5 and 6 March", "16 or 17
+        # March", "March 5-6": TimeML marks each day; the day named without its month is added
+        # back after normalisation with the month and year of the other (_days_of_one_month)
+        while e - s >= 4 and _day_number(doc[s]) and doc[s + 1].lower_ in _DAY_LINKS and _day_number(doc[s + 2]) \
+                and _month_word(doc[s + 3]):
+            s += 2
+        if e - s == 4 and _month_word(doc[s]) and _day_number(doc[s + 1]) and doc[s + 2].lower_ in _DAY_LINKS \
+                and _day_number(doc[s + 3]):
+            e -= 2
         return doc[s:e]
 
     def _fix(self, ent: Span) -> List[Span]:
@@ -507,6 +530,13 @@ class DateExtractor(Pipe):
                 left = self._trim(doc[sp.start:i])
                 right = self._trim(doc[i + 1:sp.end])
                 if left is not None and right is not None:
+                    return left, right
+            elif low in ("ending", "ended") and doc[i - 1].lower_ in _UNIT_WORDS:
+                # "the week ending 25 December": the stretch and its last day (as "the year ended
+                # Sept. 30", "the year to June")
+                left = self._trim(doc[sp.start:i])
+                right = self._trim(doc[i + 1:sp.end])
+                if left is not None and right is not None and _is_point(right.text):
                     return left, right
             elif low in _RANGE_WORDS:
                 # TimeML marks the two ends of a range of dates separately ("from [Sept. 14]
@@ -581,9 +611,11 @@ class DateExtractor(Pipe):
             out.append((sp, tx))
             k = sp.end
             if tx.type == "DATE" and tx.value and _DAY.match(tx.value) and sp[-1].text.isdecimal() \
-                    and k + 1 < len(doc) and doc[k].lower_ in ("and", "or") and doc[k + 1].text.isdecimal() \
+                    and k + 1 < len(doc) and doc[k].lower_ in {"and", "or"} | _DAY_RANGE_LINKS and doc[k + 1].text.isdecimal() \
                     and len(doc[k + 1].text) <= 2 and 1 <= int(doc[k + 1].text) <= 31 \
+                    and (doc[k].lower_ in ("and", "or") or int(doc[k + 1].text) > int(sp[-1].text)) \
                     and (i + 1 >= n or results[i + 1][0].start > k + 1):
+                # "[April 24] and [25]", "[March 5]-[6]": the second day of the same month
                 after = doc[k + 2] if k + 2 < len(doc) else None
                 if after is None or (after.is_punct and after.text not in ("%", "-", "/")) \
                         or after.tag_ in ("VB", "VBD", "VBZ", "VBP", "VBN", "MD", "IN", "CC", "RB"):
@@ -643,6 +675,97 @@ _THE_YEAR = {"the year", "the fiscal year", "the current year", "the current fis
 _YEAR_SPAN_AFTER = {"ended", "ending", "ends", "end", "through", "to", "that", "which", "before", "after",
                     "earlier", "ago", "later", "long", "-", "--"}
 _YEAR_SPAN_BEFORE = {"throughout", "over", "a", "per", "each", "every"}
+
+
+#: "the week" / "the month" before "to <date>": the stretch of that length up to the date
+_THE_PERIOD = {"the week": "P1W", "the month": "P1M", "the fortnight": "P2W"}
+_TO_A_DATE = {"to", "ending", "ended", "through", "until", "till", "thru"}
+
+
+def _runs_to_a_date(sp: Span) -> bool:
+    """ "the week [to] 25 December", "the month [ending] Sunday": the span ends a stretch whose
+    last day follows (a day number, a month, a weekday, "yesterday", "today")."""
+    doc = sp.doc
+    if sp.end + 1 >= len(doc) or doc[sp.end].lower_ not in _TO_A_DATE:
+        return False
+    t = doc[sp.end + 1]
+    return bool(_day_number(t)) or t.lower_.rstrip(".") in MONTHS or t.lower_ in _WEEKDAY_WORDS \
+        or t.lower_ in ("yesterday", "today", "tomorrow")
+
+
+#: words between two days of one month ("5-6 March", "16 or 17 March", "5 to 6 March")
+_DAY_LINKS = {"-", "\u2013", "--", "to", "and", "or", "until", "till", "through", "thru", ","}
+#: the links that make a range (two ends; a list goes on with "," / "and" / "or")
+_DAY_RANGE_LINKS = {"-", "\u2013", "--", "to", "until", "till", "through", "thru"}
+_DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+
+
+def _day_number(tok: Token) -> int:
+    """The day of the month a token names ("5", "17th"), or 0."""
+    m = _DAY_NUMBER.fullmatch(tok.lower_)
+    if not m:
+        return 0
+    n = int(m.group(1))
+    return n if 1 <= n <= 31 else 0
+
+
+def _month_word(tok: Token) -> bool:
+    return tok.is_title and tok.lower_.rstrip(".") in MONTHS
+
+
+def _days_of_one_month(doc: Doc, results: List[Tuple[Span, Timex]]) -> List[Tuple[Span, Timex]]:
+    """The days of a range or a list before one month ("[5]-[6 March]", "between [5] and [6
+    March]", "[16] or [17 March]", "[3], [4] and [5 May]") are one expression each, as the
+    two ends of a range of dates are (TimeML); the bare day takes the month and the year of the
+    date after it. The days must rise, and a range has two ends."""
+    taken = set()
+    for sp, _ in results:
+        taken.update(range(sp.start, sp.end))
+    added: List[Tuple[Span, Timex]] = []
+    for sp, tx in results:
+        if tx.type != "DATE" or not tx.value or not _DAY_OR_XDAY.match(tx.value) or len(sp) < 2 \
+                or not _day_number(sp[0]) or not _month_word(sp[1]):
+            continue
+        cur = _day_number(sp[0])
+        p = sp.start
+        listed = False
+        found: List[Tuple[Span, Timex]] = []
+        while p >= 2:
+            link, tok = doc[p - 1].lower_, doc[p - 2]
+            n = _day_number(tok)
+            if link not in _DAY_LINKS or not n or n >= cur or tok.i in taken:
+                break
+            if link == "," and not listed:
+                break  # "on 16, 17 March": no list without "and" / "or"
+            if link in _DAY_RANGE_LINKS and (listed or found):
+                break
+            before = doc[p - 3] if p >= 3 else None
+            if before is not None and (before.tag_ == "$" or before.text in ("£", "$", "\u20ac", "#") or _month_word(before)):
+                break  # "£5 to 6 March", "April 30 - 2 May"
+            if not _day_ok(tx.value, n):
+                break
+            found.append((doc[p - 2:p - 1], tx.with_(value=f"{tx.value[:8]}{n:02d}")))
+            listed = listed or link in ("and", "or")
+            cur = n
+            p -= 2
+            if link in _DAY_RANGE_LINKS:
+                break
+        added.extend(found)
+    if not added:
+        return results
+    return sorted(results + added, key=lambda x: x[0].start)
+
+
+_DAY_OR_XDAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")
+
+
+def _day_ok(value: str, day: int) -> bool:
+    import datetime as _dt
+    try:
+        _dt.date(int(value[:4]) if value[:4].isdigit() else 2000, int(value[5:7]), day)
+        return True
+    except ValueError:
+        return False
 
 
 _VAGUE_SPANS = {"a while", "some time"}
@@ -887,6 +1010,107 @@ def _title_case_line(sp: Span) -> bool:
     return len(words) >= 3 and sum(1 for w in words if w[:1].isupper()) >= 0.8 * len(words)
 
 
+#: proper names ending in a weekday that name no day: a football club, a character ("Man
+#: Friday"). A place before a weekday is no name by itself: "officials in Tokyo Monday said"
+_WEEKDAY_NAME_COMPOUNDS = {("sheffield", "wednesday"), ("man", "friday"), ("girl", "friday")}
+#: capitalised words that start a sentence before a weekday without naming anything ("Late
+#: Monday", "Earlier Friday", "Last Friday")
+_BEFORE_WEEKDAY = {"last", "next", "this", "early", "late", "earlier", "later", "every", "each", "on",
+                   "since", "until", "till", "by", "from", "one", "that", "the", "following", "previous",
+                   "coming", "past", "before", "after", "also", "but", "and", "or", "come", "through",
+                   "midday", "noon", "midnight"}
+#: entity labels of a word before a weekday that make it a place or a body, not part of a
+#: named day ("in Tanzania Friday", "the Stock Exchange Friday": TBAQ style)
+_PLACE_LABELS = {"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"}
+#: entity labels of a name holding a temporal word ("the Good Friday Agreement" as LAW)
+_NAME_LABELS = {"ORG", "PERSON", "WORK_OF_ART", "FAC", "LAW", "PRODUCT"}
+#: nouns before the title of a work ("the film Black Friday", "the single Last Christmas")
+_WORK_NOUNS = {"film", "movie", "song", "single", "album", "track", "hit", "book", "novel", "play",
+               "drama", "series", "sitcom", "show", "programme", "program", "documentary", "musical",
+               "opera", "poem", "record", "ballad", "anthem", "carol", "painting", "story"}
+_TITLE_REL = {"Last", "Next", "This"}
+#: temporal words that can follow "Last" / "This" / "Next" in a title ("Last Christmas",
+#: "This Morning", "Last Night")
+_TITLE_TEMPORAL = _HOLIDAY_WORDS | set(_WEEKDAY_NAMES) | _PART_WORDS | set(_MONTH_FULL) | _UNIT_WORDS | set(_SEASONS)
+
+
+def _entity_bounds(tok: Token) -> Tuple[int, int]:
+    """The token range of the named entity holding ``tok``."""
+    doc = tok.doc
+    a = tok.i
+    while a > 0 and doc[a].ent_iob_ == "I":
+        a -= 1
+    b = tok.i + 1
+    while b < len(doc) and doc[b].ent_iob_ == "I":
+        b += 1
+    return a, b
+
+
+def _a_name(sp: Span) -> bool:
+    """A weekday, a holiday or a part of day inside a proper name: a title with a capitalised
+    "Last" / "This" / "Next" inside the sentence or alone in quotes ("Wham!'s Last Christmas",
+    '"Last Christmas"', "ITV1's This Morning"; not at the start of a sentence or in a title-case
+    headline), a football club or a character ("Sheffield Wednesday", "Man Friday"), a
+    capitalised word before a weekday that makes no named day of the calendar ("Bloody Sunday",
+    "Black Wednesday"; "Good Friday", "Black Friday" are days unless they name a thing: "the Good
+    Friday Agreement", "the film Black Friday"), a surname ("coach Mike Friday"), or a word of
+    a larger ORG / PERSON / WORK_OF_ART / LAW entity."""
+    doc = sp.doc
+    # a larger named entity that is not a time
+    for t in sp:
+        if t.ent_type_ in _NAME_LABELS and (t.lower_ in _TITLE_TEMPORAL) and t.text[:1].isupper():
+            a, b = _entity_bounds(t)
+            # a proper-noun compound: capitalised words only ("the Good Friday Agreement"; the
+            # model's "Leeds on Boxing Day" is no name)
+            if (a < sp.start or b > sp.end) and all(x.is_title or x.is_upper or not x.is_alpha for x in doc[a:b]
+                                                    if x.lower_ != "the"):
+                return True
+    # a title: "Last Christmas", "This Morning"
+    k = sp.start
+    if sp[0].text not in _TITLE_REL and k > 0 and doc[k - 1].text in _TITLE_REL:
+        k -= 1
+    rel = doc[k]
+    if rel.text in _TITLE_REL and k + 1 < len(doc) and doc[k + 1].is_title and doc[k + 1].lower_ in _TITLE_TEMPORAL \
+            and (k + 1 < sp.end):
+        prev = doc[k - 1] if k > 0 else None
+        after = doc[k + 2] if k + 2 < len(doc) else None
+        if prev is not None and prev.text in _QUOTES and after is not None and after.text in _QUOTES:
+            return True  # '"Last Christmas"': alone in quotes
+        if prev is not None and not rel.is_sent_start and (prev.is_alpha or prev.like_num or prev.text in (",", "'s", "\u2019s")) \
+                and prev.lower_ not in _QUOTES and not _title_case_line(sp):
+            return True
+        if prev is not None and prev.lower_ in _WORK_NOUNS:
+            return True
+    # a capitalised word before a weekday
+    for w in sp:
+        if w.lower_ not in _WEEKDAY_WORDS or not w.is_title or w.i == 0:
+            continue
+        p = doc[w.i - 1]
+        if (p.lower_, w.lower_) in _WEEKDAY_NAME_COMPOUNDS:
+            return True  # "Sheffield Wednesday"
+        if not p.is_title or p.lower_ in _BEFORE_WEEKDAY or p.lower_ in _WEEKDAY_WORDS or p.lower_.rstrip(".") in MONTHS:
+            continue
+        if p.ent_type_ == "PERSON" and p.ent_iob_ == "B" and w.i >= 2 and doc[w.i - 2].tag_ == "NN" \
+                and doc[w.i - 2].text.islower():
+            return True  # "coach Mike Friday": a surname after a role and a first name
+        if p.tag_ not in ("NNP", "NNPS", "JJ") or p.ent_type_ in _PLACE_LABELS:
+            continue
+        before = doc[p.i - 1] if p.i > 0 else None
+        if f"{p.lower_} {w.lower_}" in HOLIDAYS:
+            # a named day ("on Good Friday"), unless it names a thing
+            after = doc[w.i + 1] if w.i + 1 < len(doc) else None
+            if after is not None and after.is_title and after.tag_ in ("NNP", "NNPS") and after.lower_ not in _TEMPORAL_NOUNS \
+                    and not _title_case_line(sp):
+                return True  # "the Good Friday Agreement"
+            if before is not None and before.lower_ in _WORK_NOUNS:
+                return True  # "the film Black Friday"
+            continue
+        if w.dep_ == "npadvmod":
+            continue  # "touring Dar es Salaam Thursday": a place the model did not tag, then the day
+        return True  # "Bloody Sunday", "Black Wednesday": an event or a title, not a day
+    return False
+
+
 def _other_sense(sp: Span) -> bool:
     """True for a temporal word used in a non-temporal sense: a weekday in a newspaper or
     programme title ("the Sunday Times", "The Mail on Sunday", "the Today programme"),
@@ -906,6 +1130,8 @@ def _other_sense(sp: Span) -> bool:
             return True
         if len(sp) == 1 and nxt is not None and nxt.lower_ in _PROGRAMME and prev is not None and prev.tag_ == "POS":
             return True  # "the channel's Sunday programme"
+    if _a_name(sp):
+        return True
     if len(sp) == 1 and first.text == "Today" and not first.is_sent_start and nxt is not None \
             and nxt.lower_ in _PROGRAMME:
         return True

@@ -374,6 +374,15 @@ HOLIDAYS: dict = {
     "election day": lambda y: _nth_weekday(y, 11, 1, 1) + _dt.timedelta(days=1),
     "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
     "mothers day": lambda y: _nth_weekday(y, 5, 7, 2),
+    # named days of the calendar written as a word and a weekday (the component reads the
+    # other such compounds, "Sheffield Wednesday", "Bloody Sunday", as names)
+    "black friday": lambda y: _nth_weekday(y, 11, 4, 4) + _dt.timedelta(days=1),
+    "cyber monday": lambda y: _nth_weekday(y, 11, 4, 4) + _dt.timedelta(days=4),
+    "ash wednesday": lambda y: _easter(y) - _dt.timedelta(days=46),
+    "shrove tuesday": lambda y: _easter(y) - _dt.timedelta(days=47),
+    "palm sunday": lambda y: _easter(y) - _dt.timedelta(days=7),
+    "maundy thursday": lambda y: _easter(y) - _dt.timedelta(days=3),
+    "mothering sunday": lambda y: _easter(y) - _dt.timedelta(days=21),
 }
 
 
@@ -1087,7 +1096,7 @@ def _fiscal_like(y: int, tail: str) -> bool:
 
 
 def _fiscal(t, anchor, tense, fy):
-    m = re.fullmatch(r"(?:(?:the )?(?:fiscal|financial|academic|school|tax|budget) (?:year )?|fy ?)?(\d{4})(?:/|-| to )(\d{2}|\d{4})(?: (?:fiscal|financial|academic|school|tax) year)?", t)
+    m = re.fullmatch(r"(?:the )?(?:(?:fiscal|financial|academic|school|tax|budget) (?:year )?|fy ?)?(\d{4})(?:/|-| to )(\d{2}|\d{4})(?: (?:fiscal|financial|academic|school|tax) year)?", t)
     if m:
         y1 = int(m.group(1))
         tail = m.group(2)
@@ -1108,6 +1117,45 @@ def _fiscal(t, anchor, tense, fy):
         # "fiscal 1989" (TimeML: the year as named); "FY2016"
         y = _full_year(m.group(1).lstrip("'"), anchor)
         return Timex("DATE", f"{y:04d}")
+    return None
+
+
+#: first month of a sports season that runs over the new year ("the 2019-20 season": football,
+#: rugby, most winter sports, television): July-June holds all of them
+SEASON_YEAR_START = 7
+
+
+def _season_year(y: int) -> Timex:
+    """The season that starts in ``y``: value ``FY<y>`` (a year-long period named by its first
+    calendar year, as fiscal and academic years are), begin 1 July, finish 30 June."""
+    finish = _dt.date(y + 1, SEASON_YEAR_START, 1) - _dt.timedelta(days=1)
+    return Timex("DATE", f"FY{y:04d}", begin=_dt.date(y, SEASON_YEAR_START, 1).isoformat(),
+                 finish=finish.isoformat())
+
+
+def _sport_seasons(t, anchor, tense, fy):
+    """Seasons of a sport (or of television): "the 2019-20 season", "the 2021/22 season" (July-June,
+    not the April-March fiscal year), "this season", "last season", "next season" (the season under
+    way at the anchor, the one before, the one after), "the 2005 season" (the year)."""
+    if not t.endswith("season"):
+        return None
+    m = re.fullmatch(r"(?:the )?(\d{4})(?:/|-)(\d{2}|\d{4}) season", t)
+    if m:
+        y1, tail = int(m.group(1)), m.group(2)
+        y2 = int(tail) if len(tail) == 4 else (y1 // 100 * 100 + int(tail))
+        if len(tail) == 2 and y2 < y1:
+            y2 += 100
+        return _season_year(y1) if y2 == y1 + 1 else None
+    m = re.fullmatch(r"(?:the )?(\d{4}) season", t)
+    if m:
+        return Timex("DATE", m.group(1)) if 1900 <= int(m.group(1)) <= 2099 else None
+    m = re.fullmatch(r"(this|last|next|(?:the )?current|(?:the )?coming) season", t)
+    if m:
+        if anchor is None:
+            return Timex("DATE", "FYXXXX")
+        k = {"last": -1, "next": 1, "coming": 1}.get(m.group(1).replace("the ", ""), 0)
+        y = anchor.year if anchor.month >= SEASON_YEAR_START else anchor.year - 1
+        return _season_year(y + k).with_(anchored=True)
     return None
 
 
@@ -1396,7 +1444,7 @@ def _holidays(t, anchor, tense, fy):
 
 
 RULES: Tuple[Rule, ...] = (
-    _refs, _numeric, _fiscal, _years, _times, _set, _relative, _quarters, _seasons,
+    _refs, _numeric, _fiscal, _sport_seasons, _years, _times, _set, _relative, _quarters, _seasons,
     _weekdays, _absolute, _holidays, _durations, _ranges,
 )
 
