@@ -63,8 +63,8 @@ def test_every_document_scored(scores):
     assert scores["documents"] == 36
 
 
-#: the blind held-out sets: floors under today's scores there; their first blind runs are
-#: recorded in their READMEs
+#: the held-out sets used for fixes: floors under today's scores there; their first blind
+#: runs are recorded in their READMEs
 HELDOUT_FLOORS = {
     "heldout": {"official_triples": 0.92, "organisations": 0.97, "dates_value": 0.96, "claims_value": 0.95,
                 "claims_value_unit": 0.86, "claims_time": 0.83, "claims_source": 0.96, "quote_speakers": 0.95,
@@ -72,7 +72,10 @@ HELDOUT_FLOORS = {
     "heldout2": {"official_triples": 0.96, "organisations": 0.95, "dates_value": 0.96, "claims_value": 0.96,
                  "claims_value_unit": 0.95, "claims_time": 0.84, "claims_source": 0.96, "quote_speakers": 0.95,
                  "events_bcubed": 0.97},
-    # (heldout3 is left out of the gate on purpose: no rule was tuned on it, and a gate would
+    "heldout3": {"official_triples": 0.95, "organisations": 0.95, "dates_value": 0.87, "claims_value": 0.93,
+                 "claims_value_unit": 0.90, "claims_time": 0.83, "claims_source": 0.95, "quote_speakers": 0.95,
+                 "events_bcubed": 0.97},
+    # (heldout4 is left out of the gate on purpose: no rule was tuned on it, and a gate would
     # invite that; its first blind run is in its README and the top-level README)
 }
 
