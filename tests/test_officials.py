@@ -149,6 +149,16 @@ def test_spans_and_kinds(nlp, seed_texts):
      "Ann Rhys", "information commissioner", "Information Commissioner's Office"),
     ("The Home Office said so. Home Secretary Nora Pym announced the change.", "Nora Pym", "Home Secretary", None),
     ("He met the head of the civil service, Tom Reed, in May.", "Tom Reed", "head of the civil service", None),
+    # a name the model took for a body or a nationality, after a title or in apposition to one
+    ("Last month Environment Secretary Thérèse Coffey ordered a plan.", "Thérèse Coffey", "Environment Secretary", None),
+    ("The Environment Secretary, Thérèse Coffey, told the firms to act.", "Thérèse Coffey", "Environment Secretary", None),
+    ("Labour's shadow chancellor, Anneliese Dodds, blamed the government.", "Anneliese Dodds", "shadow chancellor",
+     "Labour Party"),
+    # a title with its portfolio before the name; "the agency" is the body called an agency
+    ("The Environment Agency said so. The agency's director of water, Helen Wakeham, said it was sad.", "Helen Wakeham",
+     "director of water", "Environment Agency"),
+    ("The Environment Agency counted the spills. Rainfall was the highest in Met Office records. Helen Wakeham, "
+     "the agency's director of water, said it was sad.", "Helen Wakeham", "director of water", "Environment Agency"),
 ])
 def test_role_patterns(nlp, text, name, title, organisation):
     _, officials, _ = _people(nlp, text)
@@ -207,6 +217,16 @@ def test_a_portfolio_is_not_an_organisation(nlp):
 def test_a_party_word_is_not_part_of_the_name(nlp):
     _, officials, persons = _people(nlp, "Tory David Heathcoat Amory said the system was folly.")
     assert [p.name for p in officials + persons] == ["David Heathcoat Amory"]
+
+
+@pytest.mark.parametrize("text,not_a_person", [
+    ("Campaigners said the rivers were still being used as sewers.", "Campaigners"),
+    ("The firm polluted rivers in Kent, Hampshire and West Sussex. Shellfish beds in north Kent were found to be "
+     "contaminated, the judge said.", "Kent"),
+])
+def test_plural_nouns_and_places_are_no_persons(nlp, text, not_a_person):
+    _, officials, persons = _people(nlp, text)
+    assert not_a_person not in [p.name for p in officials + persons]
 
 
 def test_a_law_after_a_title_word_is_no_person(nlp):

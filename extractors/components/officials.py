@@ -239,9 +239,14 @@ class Officials(Pipe):
     def _name_spans(self, org_names: Set[str]) -> List[_Mention]:
         doc = self.doc
         spans: List[_Mention] = []
+        # one-word places of the article that no full name of a person ends in ("in north Kent")
+        places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC") and len(e) == 1}
+        places -= {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
+            if len(ent) == 1 and (ent[0].tag_ == "NNS" or ent.text in places):
+                continue  # "Campaigners said ...", "Kent" named as a place elsewhere
             cleaned = self._clean_name(ent.start, ent.end)
             if cleaned is None:
                 continue
@@ -289,8 +294,11 @@ class Officials(Pipe):
                 start = tok.i + 1
                 if start < len(doc) and doc[start].text == ".":
                     start += 1
-            elif tok.i in self.title_at and tok.is_title:
+            elif tok.i in self.title_at and (tok.is_title or self.title_at[tok.i] < len(doc)
+                                             and doc[self.title_at[tok.i]].text == ","):
                 start = self.title_at[tok.i]
+                if start + 1 < len(doc) and doc[start].text == ",":
+                    start += 1  # "The Environment Secretary, Thérèse Coffey, told ...", "its chief, Ann Rhys, ..."
             else:
                 continue
             end = start
@@ -303,6 +311,8 @@ class Officials(Pipe):
                 continue
             if end < len(doc) and doc[end].is_title and doc[end].tag_ in ("NNP", "NNPS") and end not in taken:
                 continue  # a longer capitalised run: not clearly a name
+            if low not in HONORIFICS and doc[start - 1].text == "," and (end >= len(doc) or doc[end].text != ","):
+                continue  # an apposition is closed by a comma
             text = doc[start:end].text
             if text.lower() in org_names or self.gaz.lookup(text) is not None or doc[end - 1].text in _LAW_HEADS:
                 continue  # (and not a law: "the General Data Protection Regulation")
@@ -786,7 +796,10 @@ class Officials(Pipe):
                   or t.lower_ in ("of", "for", "at", "the", "and", "&") and i < end - 1
                   or t.lower_ in TIME_QUALIFIERS or t.lower_ in TITLE_MODIFIERS
                   or (t.tag_ in ("JJ", "NN", "VBG") and i + 1 < end and (self.in_title[i + 1] or doc[i + 1].tag_.startswith("NN")
-                                                                        or self._title_and(i + 1))))
+                                                                        or self._title_and(i + 1)))
+                  # the portfolio of a title: "the agency's director of water, Helen Wakeham"
+                  or (t.tag_ in ("NN", "NNS") and t.is_lower and i == end - 1 and i >= 2 and doc[i - 1].lower_ == "of"
+                      and self.in_title[i - 2]))
             if not ok or t.text in STOP_TEXT or i in self.person_at:
                 break
             if t.ent_type_ in ("DATE", "TIME") and not self.in_title[i] and not self._org_at(i):

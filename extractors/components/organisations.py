@@ -463,6 +463,8 @@ class Organisations(Pipe):
             covered = any(ts <= s and e <= te and te - ts > 1 for ts, te in title_spans)
             if covered or self._is_title_only(doc, s, e, title_spans):
                 continue
+            if self._named_after_title(doc, s, e, title_spans) and gaz.lookup(doc[s:e].text) is None:
+                continue  # "Environment Secretary Thérèse Coffey": a person the model took for a body
             for ts, te in title_spans:
                 # "NCA Director General Graeme Biggar", "Bank of England Governor Andrew Bailey"
                 if s < ts < e and (te - ts > 1 or te == e) and (te > e or (te < len(doc) and (
@@ -585,6 +587,18 @@ class Organisations(Pipe):
         if e <= s:
             return None
         return s, e
+
+    @staticmethod
+    def _named_after_title(doc: Doc, s: int, e: int, title_spans) -> bool:
+        """A short capitalised name right after a title ("Environment Secretary Thérèse
+        Coffey"; "The Environment Secretary, Thérèse Coffey, ..."), with no word of a body's
+        name in it: the holder, not a body."""
+        if not 2 <= e - s <= 3 or any(not t.is_title or t.lower_ in ORG_HEADS for t in doc[s:e]):
+            return False
+        for ts, te in title_spans:
+            if te == s or (te == s - 1 and doc[te].text == "," and e < len(doc) and doc[e].text == ","):
+                return True
+        return False
 
     @staticmethod
     def _is_title_only(doc: Doc, s: int, e: int, title_spans) -> bool:
@@ -804,6 +818,10 @@ class Organisations(Pipe):
                          and tok.i < cl["tok_mentions"][0][0] <= sent_end + 40]
                 fits = [i for i in later if types[i] in want] if len(clusters) == 1 or \
                     sum(1 for k in range(len(clusters)) if types[k] in want) == 1 else []
+            if len(fits) > 1:
+                # several bodies of the kind: the one the noun names ("the agency" is the
+                # Environment Agency, not the Met Office, also an agency)
+                fits = [i for i in fits if noun in heads[i]]
             if len(fits) == 1:
                 clusters[fits[0]]["tok_mentions"].append((j, end, "description"))
         for cl in clusters:
