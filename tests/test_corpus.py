@@ -155,9 +155,11 @@ def test_format_lists_claim_attribute_errors():
 
     acc = {"p": 0.5, "r": 0.5, "f1": 0.5}
     scores = {"claims_time": acc, "claims_source": acc, "events_exact": {"matched": 1, "gold": 1, "predicted": 1},
-              "claim_status": {"correct": 1, "total": 1, "errors": {}},
+              "claim_status": {"correct": 1, "total": 2, "errors": {"agreed->split": 1},
+                               "wrong": [{"key": "e1.jailed", "gold": "agreed", "predicted": "split"}]},
               "claim_attribute_errors": [{"doc_id": "d", "text": "609", "start": 30, "key": None, "time": ["2022", None], "time_text": None,
                                           "source": None, "unit": ["offenders", None], "sentence": "Of those, 609 were jailed."}]}
     out = format_scores(scores)
     assert "claims_time" in out and "claims_source" in out
     assert "d '609': time 2022 -> None; unit offenders -> None" in out and "Of those, 609 were jailed." in out
+    assert "e1.jailed agreed -> split" in out

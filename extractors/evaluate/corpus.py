@@ -295,6 +295,7 @@ def score_events(events: Sequence[EventRecord], gold_events: List[Dict[str, Any]
     # claim status: locate each gold claim's reports among the predicted event claims
     status_total = status_ok = 0
     confusions: Dict[str, int] = defaultdict(int)
+    wrong_keys: List[Dict[str, str]] = []
     for ge in gold_events:
         for gc in ge.get("claims", []):
             spans = []
@@ -314,10 +315,11 @@ def score_events(events: Sequence[EventRecord], gold_events: List[Dict[str, Any]
                 status_ok += 1
             else:
                 confusions[f"{gc['status']}->{predicted}"] += 1
+                wrong_keys.append({"key": gc["key"], "gold": gc["status"], "predicted": predicted})
     return {
         "events_bcubed": {"p": p, "r": r, "f1": f},
         "events_exact": {"matched": exact, "gold": len(gold_sets), "predicted": len(pred_sets)},
-        "claim_status": {"correct": status_ok, "total": status_total, "accuracy": status_ok / status_total if status_total else 0.0, "errors": dict(confusions)},
+        "claim_status": {"correct": status_ok, "total": status_total, "accuracy": status_ok / status_total if status_total else 0.0, "errors": dict(confusions), "wrong": wrong_keys},
     }
 
 
@@ -357,6 +359,9 @@ def format_scores(scores: Dict[str, Any]) -> str:
     lines.append(f"events exactly right: {ex['matched']}/{ex['gold']} (predicted {ex['predicted']})")
     lines.append(f"claim status accuracy: {cs['correct']}/{cs['total']} {cs['errors'] or ''}")
     errors = scores.get("claim_attribute_errors")
+    if errors is not None and cs.get("wrong"):
+        lines.append("event claims whose status differs from the gold (gold -> system): "
+                     + ", ".join(f"{w['key']} {w['gold']} -> {w['predicted']}" for w in cs["wrong"]))
     if errors is not None:
         lines.append(f"claims whose time, source or unit differs from the gold: {len(errors)}  (gold -> system)")
         for e in errors:
