@@ -1562,7 +1562,8 @@ class ClaimFinder(Pipe):
             # the next noun within a short stretch of modifiers ("seven European countries")
             for k in range(end, min(sent.end, end + 4)):
                 t = doc[k]
-                if t.tag_ in ("NNS", "NNPS") or (t.tag_ == "NN" and t.lower_ not in ("%",) and num.lower_ == "one"):
+                if t.tag_ in ("NNS", "NNPS") or (t.tag_ == "NN" and t.lower_ not in ("%",) and num.lower_ == "one") \
+                        or (k == end and _plural_tagged_verb(t)):  # "came from 13,000 overflows[VBZ] last year"
                     head = t
                     break
                 if t.tag_ == "CC" and k > end and doc[k - 1].tag_ == "JJ" and k + 1 < sent.end and doc[k + 1].tag_ == "JJ":
@@ -1657,6 +1658,8 @@ class ClaimFinder(Pipe):
             # "Of those, 609 ...", "A quarter of them ...": the figure is a part of the last
             # figure of the sentence before, and shares its time and its source
             prev = ctx.previous_sentence_claim(doc, sent, across_paragraph=link == 2)
+            if prev is not None and link == 1 and time is not None and time != prev.time:
+                prev = None  # a share of that figure would share its time ("In 2010 only 7% were ...")
             if prev is not None:
                 if time is None:
                     time, time_text = prev.time, prev.time_text
@@ -1710,7 +1713,8 @@ def _baseline(span: Span) -> bool:
     k = len(window)
     while k > 0 and not window[k - 1].is_punct and not window[k - 1].like_num and window[k - 1].tag_ not in ("CD", "$"):
         k -= 1  # (a figure in between: "compared with $19.3bn a year earlier" dates the $19.3bn)
-    before = [t.lower_ for t in window[k:]]
+    # ("more than half last year": the "than" of a bound on a figure compares nothing)
+    before = [t.lower_ for t in window[k:] if not _bound_than(t)]
     if "than" in before or "compared" in before or before[-1:] == ["against"]:
         return True  # "higher than a year earlier", "than at the census in April 2016", "compared with 2019"
     if "since" in before:
@@ -1724,6 +1728,57 @@ def _baseline(span: Span) -> bool:
         month_or_year = not any(t.lower_ in WEEKDAYS or t.like_num and len(t.text) <= 2 for t in span)
         return month_or_year and any(w in ("up", "down", "higher", "lower", "rise", "fall") or w.endswith("%") for w in words)
     return False
+
+
+def _bound_than(t: Token) -> bool:
+    """Is ``t`` the "than" of a bound written on a figure ("more than half", "fewer than 10")?"""
+    if t.lower_ != "than" or t.i + 1 >= len(t.doc):
+        return False
+    nxt = t.doc[t.i + 1]
+    return t.dep_ == "quantmod" or nxt.like_num or nxt.lower_ in NUMBER_WORDS or nxt.lower_ in FRACTION_WORDS \
+        or nxt.lower_ in _MULTIPLIERS
+
+
+#: words that open a comparison whose figures are the baseline of the sentence's figure
+_COMPARING = {"against", "versus", "vs", "vs.", "than"}
+
+
+def _compared_figures(span: Span) -> Optional[Tuple[int, int]]:
+    """Token range of the figures of a comparison that the date ends ("against 5% and 13% in
+    2021", "compared with 23 in 2022", "down from 372,533 the year before"): the date is the
+    time of those figures, and a baseline for any other figure of the sentence."""
+    doc, sent = span.doc, span.sent
+    k = span.start - 1
+    if k >= sent.start and doc[k].lower_ in ("in", "on", "at", "during"):
+        k -= 1  # the date's preposition
+    figure = False
+    while k >= max(sent.start, span.start - 10):
+        t = doc[k]
+        if t.like_num or t.tag_ == "CD":
+            figure = True
+        elif t.lower_ in _COMPARING and not _bound_than(t):
+            return (k, span.start) if figure else None
+        elif t.lower_ in ("with", "to") and k > sent.start and doc[k - 1].lower_ in ("compared", "comparison"):
+            return (k - 1, span.start) if figure else None
+        elif t.lower_ == "from" and k > sent.start and doc[k - 1].lower_ in ("up", "down"):
+            return (k - 1, span.start) if figure else None
+        elif not (t.tag_ in ("NN", "NNS", "$", "CC", "JJ", "RB", "JJR", "IN") and t.lower_ not in ("in", "on", "of", "for")
+                  or t.text in (",", "%")):
+            return None
+        k -= 1
+    return None
+
+
+def _date_groups(text: str, points: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """Character spans of the dates of a sentence, those joined into one span merged
+    ("between 2010 and 2015", "in May and June", "2019 to 2021")."""
+    out: List[Tuple[int, int]] = []
+    for x, y in sorted(points):
+        if out and text[out[-1][1]:x].strip().lower() in ("and", "to", "-", "\u2013", "or", "until"):
+            out[-1] = (out[-1][0], y)
+        else:
+            out.append((x, y))
+    return out
 
 
 def _attached_verb(span: Span) -> Optional[int]:
@@ -1758,7 +1813,8 @@ def _partitive(doc: Doc, sent: Span, start: int, end: int, kind: str) -> int:
     suspended sentences"); 0 otherwise."""
     first = [t for t in sent if not t.is_space][:2]
     if len(first) == 2 and first[0].lower_ == "of" and first[1].lower_ in _PARTITIVE_PRONOUNS:
-        return 2
+        # (not a measure of what the part does: "Of those, 3% spilled more than 100 times")
+        return 0 if doc[end - 1].dep_ in ("npadvmod", "advmod") else 2
     if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in _PARTITIVE_PRONOUNS:
         return 2
     if kind == "percent":
@@ -1800,13 +1856,16 @@ def _fronted_or_own(span: Span, anc: set, clause: Optional[int]) -> bool:
 _RESTATE_WORDS = {",", "or", "(", "-", "about", "around", "roughly", "nearly", "almost", "some", "just", "over", "under"}
 
 
-def _joined(t: Token, root: Token) -> bool:
+def _joined(t: Token, root: Token, in_date=None) -> bool:
     """Is the number ``t`` a second wording of the figure headed by ``root`` ("more than 3.5
-    million, or 6.3%", "609 offenders, or 29%"), which shares its time?"""
+    million, or 6.3%", "609 offenders, or 29%", "13,000 sites last year, or 91%"), which
+    shares its time?"""
     a, b = (t, root) if t.i < root.i else (root, t)
     between = list(t.doc[a.i + 1:b.i])
-    while between and between[0].tag_ in ("NN", "NNS", "CD"):
+    while between and (between[0].tag_ in ("NN", "NNS", "CD") or _plural_tagged_verb(between[0])):
         between.pop(0)  # the first figure's own noun: "2,000 people, or 8%"
+    if in_date is not None:
+        between = [w for w in between if not in_date(w)]
     words = {w.lower_ for w in between}
     if words & {"or", "("} and words <= _RESTATE_WORDS:
         return True
@@ -1822,6 +1881,55 @@ def _joined(t: Token, root: Token) -> bool:
     return False
 
 
+#: verbs that are never a plural noun after a number
+_FUNCTION_VERBS = frozenset({"does", "goes", "gets", "says", "seems", "remains", "means", "makes", "takes", "comes",
+                             "gives", "keeps", "needs", "looks", "stays", "becomes"})
+
+
+def _plural_tagged_verb(tok: Token) -> bool:
+    """A plural noun the tagger took for a verb ("from 13,000 overflows last year",
+    "spills from storm overflows"): a VBZ right after a number or a noun, with no subject
+    of its own and not said of the number before it."""
+    if tok.tag_ != "VBZ" or not tok.lower_.endswith("s") or tok.i == 0 or not tok.is_alpha or len(tok) < 4 \
+            or tok.lower_ in _FUNCTION_VERBS or any(c.dep_ in ("attr", "acomp", "dobj", "ccomp", "xcomp", "prep")
+                                                     and c.i > tok.i for c in tok.children):
+        return False  # ("32 is the quantity", "5.6 mm is ..."; a verb with a complement is a verb)
+    prev = tok.doc[tok.i - 1]
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children) or prev.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    return prev.tag_ in ("CD", "NN") and prev.head.i != tok.i
+
+
+def _when_clause(t: Token) -> bool:
+    """A clause of time on a verb ("set when the firm was sentenced in 2017"): its date is
+    the time of the verb it hangs on."""
+    return t.dep_ == "advcl" and any(c.lower_ in ("when", "while") and c.dep_ in ("advmod", "mark") for c in t.children)
+
+
+def _conjoined_away(span: Span, root: Token) -> bool:
+    """Is the date on the first of two coordinated clauses, and the figure in the second
+    ("Every overflow now has a monitor, and data came from 14,000 of them")? A date written
+    before the first clause's subject dates both ("In 2021, 120 ships docked and 40 left")."""
+    i = _attached_verb(span)
+    if i is None or any(t.tag_.startswith("NN") for t in span.root.ancestors if t.i != i and t.is_ancestor(span.root)
+                        and span.doc[i].is_ancestor(t)):
+        return False  # (a date inside a noun phrase: "The first estimate for 2022, released ...")
+    verb = span.doc[i]
+    clause = next((t for t in [root, *root.ancestors] if t.tag_.startswith("VB")), None)
+    if clause is None or clause.i == verb.i or verb not in clause.ancestors:
+        return False
+    t = clause
+    while t.i != verb.i:
+        if t.dep_ == "conj" and t.head.i == verb.i and t.i > span.end:
+            if not any(c.dep_ in ("prep", "dobj", "attr", "acomp", "dative", "agent") for c in t.children):
+                return False  # the rest is shared: "1.2 million people moved to the UK in 2022 and 557,000 left"
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+            front = min([c.left_edge.i for c in subj] + [verb.i])
+            return span.start > front
+        t = t.head
+    return False
+
+
 def _dates_clause(span: Span, anc: set, root: Optional[Token] = None) -> bool:
     """Does the date modify the clause the claim is in? Yes when its verb governs the claim,
     or sits below the claim's verb with no noun and no clause with a subject of its own on
@@ -1833,17 +1941,18 @@ def _dates_clause(span: Span, anc: set, root: Optional[Token] = None) -> bool:
         return True
     if root is None:
         return False
+    # (no verb above the figure: a headline of a noun phrase, "Over 400 spills recorded last year")
     verb = next((t for t in [root, *root.ancestors] if t.tag_.startswith("VB")), None)
-    if verb is None:
-        return False
     t = span.doc[i]
     for _ in range(12):
-        if t.i == verb.i or t.head.i == root.i or (t.head.i in anc and t.head.tag_.startswith("NN")) \
+        if (verb is not None and t.i == verb.i) or t.head.i == root.i or (t.head.i in anc and t.head.tag_.startswith("NN")) \
                 or (t.head.dep_ == "appos" and t.head.head.i == root.i):
             # (a clause on the figure's own noun: "treatments waiting to start in August", or on
             # a noun in apposition: "£1,971, the level that took effect in April")
             return True
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or t.head.i == t.i:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and not _when_clause(t) or t.head.i == t.i:
+            # (a clause of time dates the verb it hangs on: "the record of £20m, set when
+            # the firm was sentenced in 2017")
             return False
         t = t.head
         if t.tag_.startswith("NN"):
@@ -1958,6 +2067,12 @@ class _Context:
                     return d["value"], d["text"]  # "June's rise of 0.5 points", "its 2021 figure of $12.8bn"
                 if span is not None and (_baseline(span) or _report_time(span) or not _dates_clause(span, anc, root)):
                     continue
+                if span is not None:
+                    cmp = _compared_figures(span)
+                    if cmp is not None and not (cmp[0] <= claim_span.start < cmp[1]):
+                        continue  # "18% did not spill, against 5% and 13% in 2021": the others' time
+                    if _conjoined_away(span, root):
+                        continue  # "Every overflow now has a monitor, and data came from 14,318 of them"
                 cands.append((_gap(start, end, d["start"], d["end"]), d, span))
             if cands:
                 # a date that sits closer to another figure of the sentence is that figure's
@@ -1966,8 +2081,20 @@ class _Context:
                 # 2021, 120 ships docked and 40 left early")
                 others = [(t.idx, t.idx + len(t.text)) for t in sent
                           if t.tag_ == "CD" and t.text[:1].isdigit() and not (start <= t.idx < end)
-                          and not self.in_date(t) and not _joined(t, root)]
-                free = [c for c in cands if not any(_gap(a, b, c[1]["start"], c[1]["end"]) < c[0] for a, b in others)]
+                          and not self.in_date(t) and not _joined(t, root, self.in_date)]
+                # (another figure takes only the date nearest to it: "301,091 spills ... in
+                # 2022, down from 372,533 the year before" leaves 2022 to the 301,091)
+                # (dates joined into one span are one: "6,971 discharges between 2010 and 2015")
+                points = _date_groups(_text(doc), [(d["start"], d["end"]) for d in self.dates
+                                                   if d.get("type") == "DATE" and d.get("value") and s0 <= d["start"] < s1])
+
+                def group(c):
+                    return next(((x, y) for x, y in points if x <= c[1]["start"] < y), (c[1]["start"], c[1]["end"]))
+
+                free = [c for c in cands if not any(
+                    _gap(a, b, c[1]["start"], c[1]["end"]) < c[0]
+                    and _gap(a, b, *group(c)) <= min(_gap(a, b, x, y) for x, y in points)
+                    for a, b in others)]
                 if not free and others:
                     # a date of the clause above the claim's, fronted when that clause is only
                     # conjoined ("In 2021, 120 ships docked and 40 left"; not "hit 6% in May
@@ -2027,6 +2154,9 @@ class _Context:
             for _ in range(3):
                 if any(prev.start <= cs < sent.start for _, cs, _ in self.claims) or prev.start == 0:
                     break
+                if _text(doc)[prev.start_char:prev.end_char].rstrip()[-1:] in (".", "!", "?", '"', "\u201d") \
+                        or "\n" not in doc[prev.start - 1].text + doc[prev.start - 1].whitespace_:
+                    break  # a sentence of the article, not a line of the page (no figure: no link)
                 k = prev.start - 1
                 while k > 0 and doc[k].is_space:
                     k -= 1
@@ -2074,6 +2204,12 @@ class _Context:
             if any(c.dep_ == "auxpass" for c in v.children):
                 continue  # "were found guilty": not a report
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if subj is None and v.dep_ == "ROOT" and v.tag_.startswith("NN") \
+                    and any(c.dep_ == "ccomp" and c.is_ancestor(num) for c in v.children):
+                # the tagger took the verb for a noun and its subject for a modifier: "The
+                # Office for Budget Responsibility forecast[NN] in November that ..."
+                subj = next((c for c in v.children if c.dep_ in ("nmod", "compound", "amod") and c.i < v.i
+                             and c.tag_ in ("NNP", "NNPS", "NN", "NNS")), None)
             governor = v
             for _ in range(2):
                 # "..., after disclosing that 80% ...": the subject of the clause it hangs on (a
@@ -2147,7 +2283,31 @@ class _Context:
         words = [t for t in toks if t.lower_ not in ("the", "a", "an")]
         if not words:
             return None, None, None
+        named = self._described(words, head)
+        if named[0]:
+            return named
         return _text(doc)[words[0].idx: words[-1].idx + len(words[-1].text)], None, None
+
+    def _described(self, words: List[Token], head: Token) -> Tuple[Optional[str], Optional[str], Optional[str]]:
+        """The one organisation of the article whose name holds every word of a description
+        ("agency" -> Environment Agency, "the statistics office" -> Office for National
+        Statistics); none when no organisation or several fit."""
+        if head.tag_ != "NN" or len(words) > 3 or any(t.dep_ == "poss" or t.tag_ in ("PRP$", "NNP", "NNPS", "CD")
+                                                       for t in words):
+            return None, None, None
+        wanted = {t.lower_ for t in words}
+        fits = {}
+        for _, _, name, rid in self.mentions:
+            if not name or not rid or (rid or "").startswith("P"):
+                continue
+            have = {w.lower() for w in name.split()}
+            have |= {w[:-1] for w in have if w.endswith("s")} | {w + "s" for w in have}
+            if wanted <= have:
+                fits[name] = rid
+        if len(fits) == 1:
+            name, rid = next(iter(fits.items()))
+            return name, rid, None
+        return None, None, None
 
 
 _NO_CTX = _Context(None)
@@ -2298,7 +2458,7 @@ def _modifier_words(doc: Doc, s: int, e: int) -> Optional[str]:
     words: List[str] = []
     glue = False
     for t in doc[s:e]:
-        keep = t.tag_ in _MOD_TAGS or (t.tag_ == "CD" and t.text[:1].isdecimal() and (
+        keep = t.tag_ in _MOD_TAGS or _plural_tagged_verb(t) or (t.tag_ == "CD" and t.text[:1].isdecimal() and (
             words or t.whitespace_ == "" and t.i + 1 < e and doc[t.i + 1].is_alpha)) or t.text == "-"  # "3G phones"
         if t.lower_ in DET_SKIP or t.lower_ in ("of", "and", "or") or t.is_punct and t.text != "-":
             keep = False

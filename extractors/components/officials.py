@@ -46,6 +46,10 @@ HONORIFICS = {
 }
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "bin", "al", "el", "da", "di", "la", "le", "du", "dos", "das", "ibn", "ben", "del", "della", "st"}
 #: dropped from the start of a title: they qualify the time, not the role
+#: words before a place ("in north Kent"): a one-word name after them that the model calls a
+#: place elsewhere in the article is that place
+_PLACE_WORDS_BEFORE = {"in", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                       "central", "across", "near", "throughout", "around", "rural", "coastal"}
 #: nouns for who leads a body ("the ICO's head") and verbs for leading one ("leads the ICO as ...")
 _HEAD_NOUNS = {"head", "chief", "boss", "leader"}
 _LEAD_VERBS = {"lead", "leads", "led", "leading", "head", "heads", "headed", "heading", "run", "runs", "ran",
@@ -245,8 +249,9 @@ class Officials(Pipe):
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            if len(ent) == 1 and (ent[0].tag_ == "NNS" or ent.text in places):
-                continue  # "Campaigners said ...", "Kent" named as a place elsewhere
+            if len(ent) == 1 and (ent[0].tag_ == "NNS" or ent.text in places and ent.start > 0
+                                  and doc[ent.start - 1].lower_ in _PLACE_WORDS_BEFORE):
+                continue  # "Campaigners said ...", "in north Kent" with Kent a place elsewhere
             cleaned = self._clean_name(ent.start, ent.end)
             if cleaned is None:
                 continue
