@@ -476,7 +476,8 @@ class DateExtractor(Pipe):
         if e - s == 1 and s > 0 and doc[s - 1].lower_ == "per" and doc[s].lower_ in ("day", "week", "month", "quarter", "year"):
             s -= 1
         # "up from seven [a year ago]": a count before "a year ago" is not part of it
-        if e - s >= 3 and doc[s].like_num and doc[s + 1].lower_ in ("a", "an") and doc[s + 2].lower_ in _UNIT_WORDS:
+        # (nor before "the year before": "compared with 23 the year before")
+        if e - s >= 3 and doc[s].like_num and doc[s + 1].lower_ in ("a", "an", "the") and doc[s + 2].lower_ in _UNIT_WORDS:
             s += 1
         # a day number the model left out: "15 [November 2023]"
         if s > 0 and doc[s].lower_.rstrip(".") in MONTHS and doc[s - 1].text.isdecimal() and len(doc[s - 1].text) <= 2 \
