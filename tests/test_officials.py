@@ -159,6 +159,9 @@ def test_spans_and_kinds(nlp, seed_texts):
      "director of water", "Environment Agency"),
     ("The Environment Agency counted the spills. Rainfall was the highest in Met Office records. Helen Wakeham, "
      "the agency's director of water, said it was sad.", "Helen Wakeham", "director of water", "Environment Agency"),
+    # a hyphenated surname is one word of the name; "the inquiry" is the inquiry named before
+    ("The Harbour Fire Inquiry reported on Monday. Sir Alan Pryce-Jones, the inquiry's chairman, said the deaths "
+     "were avoidable. Pryce-Jones said so again.", "Alan Pryce-Jones", "chairman", "Harbour Fire Inquiry"),
 ])
 def test_role_patterns(nlp, text, name, title, organisation):
     _, officials, _ = _people(nlp, text)

@@ -207,6 +207,11 @@ def test_clean_key_spelling(text, key):
     ("The Conservatives promised lower taxes. Labour said the sums did not add up.", {"Conservative Party", "Labour Party"}),
     ("The minister faces pressure from Conservative MPs.", {"Conservative Party"}),
     ("Conservative estimates put the cost at £4bn.", set()),
+    # two bodies the model ran together; a body of a place; a sea is no body
+    ("The fine was imposed on NatWest at Southwark Crown Court on Monday.", {"NatWest Group", "Southwark Crown Court"}),
+    ("The report criticised the Royal Borough of Kensington and Chelsea, which owned the block.",
+     {"Royal Borough of Kensington and Chelsea"}),
+    ("More than 29,000 people crossed the English Channel in small boats.", set()),
 ])
 def test_names_of_bodies(nlp, text, names):
     _, orgs = _orgs(nlp, text)

@@ -46,6 +46,23 @@ HONORIFICS = {
 }
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "bin", "al", "el", "da", "di", "la", "le", "du", "dos", "das", "ibn", "ben", "del", "della", "st"}
 #: dropped from the start of a title: they qualify the time, not the role
+def _name_words(doc: Doc, s: int, e: int) -> Tuple[str, ...]:
+    """The words of a name, a hyphenated surname kept whole ("Martin Moore-Bick"; the
+    tokenizer splits it into "Moore", "-", "Bick")."""
+    words: List[str] = []
+    glue = False
+    for t in doc[s:e]:
+        if t.text == "-":
+            glue = bool(words) and not doc[t.i - 1].whitespace_ and not t.whitespace_
+            continue
+        if glue and words:
+            words[-1] += "-" + t.text
+        else:
+            words.append(t.text)
+        glue = False
+    return tuple(words)
+
+
 #: words before a place ("in north Kent"): a one-word name after them that the model calls a
 #: place elsewhere in the article is that place
 _PLACE_WORDS_BEFORE = {"in", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
@@ -397,7 +414,7 @@ class Officials(Pipe):
         by_full: Dict[Tuple[str, ...], _Person] = {}
         shorts: List[_Mention] = []
         for m in names:
-            toks = tuple(t.text for t in doc[m.start:m.end] if t.text not in ("-",))
+            toks = _name_words(doc, m.start, m.end)
             if len(toks) >= 2:
                 key = tuple(t.lower() for t in toks)
                 p = by_full.get(key)
@@ -421,7 +438,7 @@ class Officials(Pipe):
                     and not self.org_of_tok[ent.start]:
                 shorts.append(_Mention(ent.start, ent.end, "name"))  # "Sunak meets pledge" tagged ORG
         for m in sorted(shorts, key=lambda x: x.start):
-            word = doc[m.start].text.lower()
+            word = (_name_words(doc, m.start, m.end) or (doc[m.start].text,))[0].lower()
             cands = [p for p in persons if len(p.tokens) >= 2 and p.tokens[-1].lower() == word]
             if not cands:
                 cands = [p for p in persons if len(p.tokens) >= 2 and p.tokens[0].lower() == word]
@@ -436,7 +453,7 @@ class Officials(Pipe):
             else:
                 p = next((q for q in persons if len(q.tokens) == 1 and q.tokens[0].lower() == word), None)
                 if p is None:
-                    p = _Person((doc[m.start].text,))
+                    p = _Person(_name_words(doc, m.start, m.end)[:1] or (doc[m.start].text,))
                     persons.append(p)
             p.mentions.append(m)
             p.gender = p.gender or m.gender

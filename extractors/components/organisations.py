@@ -64,7 +64,7 @@ ORG_HEADS = frozenset({
     "executive", "federation", "foundation", "fund", "group", "inspectorate", "institute",
     "institution", "ministry", "office", "organisation", "organization", "party", "police",
     "service", "society", "trust", "union", "university", "association", "alliance", "coalition",
-    "council", "tribunal", "unit", "plc", "ltd", "inc", "limited", "company", "directorate",
+    "council", "tribunal", "unit", "plc", "ltd", "inc", "limited", "company", "directorate", "borough", "inquiry",
 })
 #: the head of a definite description ("the agency") -> the kinds of body it can refer to
 DESCRIPTION_TYPES: Dict[str, FrozenSet[str]] = {
@@ -90,6 +90,7 @@ DESCRIPTION_TYPES: Dict[str, FrozenSet[str]] = {
     "commission": frozenset(),
     "authority": frozenset(),
     "council": frozenset(),
+    "inquiry": frozenset(),
     "broadcaster": frozenset({"media outlet"}),
     "newspaper": frozenset({"media outlet"}),
 }
@@ -384,6 +385,8 @@ class Organisations(Pipe):
             [head, {"LOWER": "of"}, cap], [head, {"LOWER": "of"}, cap, cap],
             [head, {"LOWER": "for"}, cap], [head, {"LOWER": "for"}, cap, cap],
             [head, {"LOWER": "for"}, cap, link, cap], [head, {"LOWER": "of"}, cap, link, cap],
+            # "the Royal Borough of Kensington and Chelsea"
+            [cap, head, {"LOWER": "of"}, cap], [cap, head, {"LOWER": "of"}, cap, link, cap],
         ]}
         for key, pats in head_patterns.items():
             heads.add(key, pats, greedy="LONGEST")
@@ -476,6 +479,12 @@ class Organisations(Pipe):
             if span is None:
                 continue
             s, e = span
+            at = next((k for k in range(s + 1, e - 1) if doc[k].lower_ in ("at", "in", "on") and doc[k].is_lower), None)
+            if at is not None and doc[e - 1].is_title and doc[e - 1].lower_ in ORG_HEADS and doc[at - 1].text[:1].isupper():
+                # two bodies the model ran together: "NatWest at Southwark Crown Court"
+                for a, b in ((s, at), (at + 1, e)):
+                    cands.append(_Cand(a, b, "ent", gaz.lookup(doc[a:b].text), "name"))
+                continue
             text = doc[s:e].text
             if _clean_key(text) in not_orgs or self._not_org_shape(doc, s, e) or self._place_use(doc, s, e):
                 continue
@@ -493,9 +502,12 @@ class Organisations(Pipe):
         # 3. capitalised names ending in an organisation word
         if self.use_head_words:
             for _, s, e in heads_m(doc):
+                of_at = next((i for i in range(s + 1, e) if doc[i].lower_ in ("of", "for") and doc[i - 1].lower_ in ORG_HEADS), e)
                 if any(doc[i].ent_type_ in ("PERSON", "GPE", "DATE", "TIME", "EVENT")
-                       and not (doc[i].shape_ == "dddd" and i == s) for i in range(s, e)):
-                    continue  # (but "the 1922 Committee", whose year the model calls a date)
+                       and not (doc[i].shape_ == "dddd" and i == s) and not (doc[i].ent_type_ == "GPE" and i > of_at)
+                       for i in range(s, e)):
+                    continue  # (but "the 1922 Committee", whose year the model calls a date, and the
+                    # place a body is of: "the Royal Borough of Kensington and Chelsea")
                 if doc[s].shape_ == "dddd" and s > 0 and doc[s - 1].lower_ in ("in", "since", "by", "from", "until", "during"):
                     continue  # "in 1998 Committee members met": the year of something
                 if self._in_headline(doc, s):
