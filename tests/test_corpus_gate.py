@@ -75,8 +75,11 @@ HELDOUT_FLOORS = {
     "heldout3": {"official_triples": 0.95, "organisations": 0.95, "dates_value": 0.87, "claims_value": 0.93,
                  "claims_value_unit": 0.90, "claims_time": 0.83, "claims_source": 0.95, "quote_speakers": 0.95,
                  "events_bcubed": 0.97},
-    # (heldout4 is left out of the gate on purpose: no rule was tuned on it, and a gate would
-    # invite that; its first blind run is in its README and the top-level README)
+    "heldout4": {"official_triples": 0.95, "organisations": 0.95, "dates_value": 0.94, "claims_value": 0.95,
+                 "claims_value_unit": 0.89, "claims_time": 0.89, "claims_source": 0.95, "quote_speakers": 0.95,
+                 "events_bcubed": 0.97},
+    # (heldout5 is left out: its two FCA fines of one week still come out as one event; its
+    # first blind run and its scores now are in its README and the top-level README)
 }
 
 
