@@ -189,6 +189,12 @@ def test_time_owned_by_the_nearest_figure(claims_nlp, sentence, text, time):
     # a participle of result shares the time of the clause it follows from
     ("About 90,000 visitors came in 2023 and 12,000 stayed, leaving the total at 102,000.", "102,000", "2023"),
     ("Fares rose 4% in March, taking the annual rise to 9%.", "9%", "2024-03"),
+    # a date on another clause's verb is that clause's figure's, even when not its nearest date
+    ("Harbour shares, which have lost nearly 40% of their value since last year, rose 2.5% in Oslo on Tuesday.",
+     "nearly 40%", "2023"),
+    # other wordings of an amount in a bracket share its date
+    ("Profit in the fourth quarter was 70m euros (£50m; $90m), up from 30m in the same period of 2022.", "$90m",
+     "2023-Q4"),
     # the date of a subjectless infinitive under the figure's own verb
     ("About 40,000 students came to study in the city in 2021, while 9,000 left.", "About 40,000", "2021"),
     # another figure takes only the date nearest to it ("6,004 the year before" leaves 2023 to 5,120)

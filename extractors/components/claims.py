@@ -1771,10 +1771,10 @@ def _compared_figures(span: Span) -> Optional[Tuple[int, int]]:
 
 def _date_groups(text: str, points: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
     """Character spans of the dates of a sentence, those joined into one span merged
-    ("between 2010 and 2015", "in May and June", "2019 to 2021")."""
+    ("between 2010 and 2015", "in May and June", "2019 to 2021", "the same period of 2003")."""
     out: List[Tuple[int, int]] = []
     for x, y in sorted(points):
-        if out and text[out[-1][1]:x].strip().lower() in ("and", "to", "-", "\u2013", "or", "until"):
+        if out and text[out[-1][1]:x].strip().lower() in ("and", "to", "-", "\u2013", "or", "until", "of", "in"):
             out[-1] = (out[-1][0], y)
         else:
             out.append((x, y))
@@ -1853,7 +1853,7 @@ def _fronted_or_own(span: Span, anc: set, clause: Optional[int]) -> bool:
     return i == clause or span.start < i
 
 
-_RESTATE_WORDS = {",", "or", "(", "-", "about", "around", "roughly", "nearly", "almost", "some", "just", "over", "under"}
+_RESTATE_WORDS = {",", ";", "or", "(", "-", "about", "around", "roughly", "nearly", "almost", "some", "just", "over", "under"}
 
 
 def _joined(t: Token, root: Token, in_date=None) -> bool:
@@ -1862,13 +1862,18 @@ def _joined(t: Token, root: Token, in_date=None) -> bool:
     shares its time?"""
     a, b = (t, root) if t.i < root.i else (root, t)
     between = list(t.doc[a.i + 1:b.i])
-    while between and (between[0].tag_ in ("NN", "NNS", "CD") or _plural_tagged_verb(between[0])):
-        between.pop(0)  # the first figure's own noun: "2,000 people, or 8%"
+    while between and (between[0].tag_ in ("NN", "NNS", "CD") or _plural_tagged_verb(between[0])
+                       or between[0].lower_ in N.SCALE_ABBREVIATIONS):
+        between.pop(0)  # the first figure's own noun: "2,000 people, or 8%" (and its scale: "77m euros")
     if in_date is not None:
         between = [w for w in between if not in_date(w)]
-    words = {w.lower_ for w in between}
+    # (the other wordings of an amount in a bracket: "77m euros (£53m; $100m)")
+    words = {w.lower_ for w in between if not (w.tag_ in ("CD", "$") or w.text in ("£", "$", "€", "¥")
+                                               or w.lower_ in N.SCALE_ABBREVIATIONS)}
     if words & {"or", "("} and words <= _RESTATE_WORDS:
         return True
+    if _bracket_of(t) is not None and _bracket_of(t) == _bracket_of(root):
+        return True  # two wordings in one bracket: "77m euros (£53m; $100m)"
     for a, b in ((t, root), (root, t)):
         x = a
         for _ in range(2):
@@ -1879,6 +1884,17 @@ def _joined(t: Token, root: Token, in_date=None) -> bool:
             else:
                 break
     return False
+
+
+def _bracket_of(t: Token) -> Optional[int]:
+    """The index of the open bracket ``t`` sits in (within a few tokens), or None."""
+    doc = t.doc
+    for k in range(t.i - 1, max(-1, t.i - 8), -1):
+        if doc[k].text in (")", "]") or doc[k].is_sent_end:
+            return None
+        if doc[k].text in ("(", "["):
+            return k
+    return None
 
 
 #: verbs that are never a plural noun after a number
@@ -2091,9 +2107,28 @@ class _Context:
                 def group(c):
                     return next(((x, y) for x, y in points if x <= c[1]["start"] < y), (c[1]["start"], c[1]["end"]))
 
+                # (only for a date on the claim's own verb: "Nortel shares, which have lost
+                # nearly 50% since last year, climbed 1.46% on Tuesday" - Tuesday is the 1.46%'s)
+                own_verb = next((t.i for t in [root, *root.ancestors] if t.tag_.startswith("VB")), None)
+
+                def own(c):
+                    # the date hangs below the claim's verb, with no clause of its own between
+                    if c[2] is None or own_verb is None:
+                        return False
+                    t = c[2].root
+                    for _ in range(12):
+                        if t.i == own_verb:
+                            return True
+                        if t.tag_.startswith("VB") and any(x.dep_ in ("nsubj", "nsubjpass") for x in t.children):
+                            return False
+                        if t.head.i == t.i:
+                            return False
+                        t = t.head
+                    return False
+
                 free = [c for c in cands if not any(
                     _gap(a, b, c[1]["start"], c[1]["end"]) < c[0]
-                    and _gap(a, b, *group(c)) <= min(_gap(a, b, x, y) for x, y in points)
+                    and (_gap(a, b, *group(c)) <= min(_gap(a, b, x, y) for x, y in points) or not own(c))
                     for a, b in others)]
                 if not free and others:
                     # a date of the clause above the claim's, fronted when that clause is only
