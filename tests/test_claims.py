@@ -189,6 +189,8 @@ def test_time_owned_by_the_nearest_figure(claims_nlp, sentence, text, time):
     # a participle of result shares the time of the clause it follows from
     ("About 90,000 visitors came in 2023 and 12,000 stayed, leaving the total at 102,000.", "102,000", "2023"),
     ("Fares rose 4% in March, taking the annual rise to 9%.", "9%", "2024-03"),
+    # "than" before a year compares with it; it is no bound of a figure
+    ("Exports reached £30bn, higher than 2019.", "£30bn", None),
     # a date on another clause's verb is that clause's figure's, even when not its nearest date
     ("Harbour shares, which have lost nearly 40% of their value since last year, rose 2.5% in Oslo on Tuesday.",
      "nearly 40%", "2023"),
@@ -272,6 +274,11 @@ def test_partitive_shares_time_and_source(claims_nlp, text, figure, time, source
     ("Net arrivals put at 52,000, statistics office estimates", "52,000", "statistics office"),
     ("The first estimate, published in spring, had put the figure at 31,000.", "31,000", None),
     ("Economists estimate that 2,000 shops closed.", "2,000", "Economists"),
+    ("Sales rose 5% last year, the retailer said.", "5%", "retailer"),
+    ("Strawberry sales were 10% higher, growers said.", "10%", "growers"),
+    # a description two bodies of its kind fit, neither named more, is not resolved
+    ("The Bank of England raised rates. NatWest said it had 19 million customers. The bank said 5% of loans were "
+     "in arrears.", "5%", "bank"),
     # a description that fits the name of one organisation of the article is that organisation
     ("Seal numbers rose by more than half last year, agency says\n\nThe Marine Conservation Agency counted 4,000 "
      "seals.", "more than half", "Marine Conservation Agency"),

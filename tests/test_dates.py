@@ -672,6 +672,9 @@ def test_round8_names_are_not_dates(nlp_dates, text, not_dates):
          ("Thursday", "DATE", "2020-03-12")),
         # the club's name leaves the match day alone
         ("Sheffield Wednesday beat Leeds 2-0 on Saturday.", ("Saturday", "DATE", "2020-03-14")),
+        # other named days keep their weekday
+        ("Wreaths were laid at the Cenotaph on Remembrance Sunday.", ("Sunday", "DATE", "2020-03-15")),
+        ("Banks close on Whit Monday.", ("Monday", "DATE", "2020-03-16")),
     ],
 )
 def test_round8_kept(nlp_dates, text, expected):

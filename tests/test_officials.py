@@ -157,7 +157,7 @@ def test_spans_and_kinds(nlp, seed_texts):
     # a title with its portfolio before the name; "the agency" is the body called an agency
     ("The Environment Agency said so. The agency's director of water, Helen Wakeham, said it was sad.", "Helen Wakeham",
      "director of water", "Environment Agency"),
-    ("The Environment Agency counted the spills. Rainfall was the highest in Met Office records. Helen Wakeham, "
+    ("The Environment Agency (EA) counted the spills. Rainfall was the highest in Met Office records. Helen Wakeham, "
      "the agency's director of water, said it was sad.", "Helen Wakeham", "director of water", "Environment Agency"),
     # a hyphenated surname is one word of the name; "the inquiry" is the inquiry named before
     ("The Harbour Fire Inquiry reported on Monday. Sir Alan Pryce-Jones, the inquiry's chairman, said the deaths "
@@ -224,6 +224,7 @@ def test_a_party_word_is_not_part_of_the_name(nlp):
 
 @pytest.mark.parametrize("text,not_a_person", [
     ("Campaigners said the rivers were still being used as sewers.", "Campaigners"),
+    ("The company's chief executive, Acme Holdings, said profits rose.", "Acme Holdings"),
     ("The firm polluted rivers in Kent, Hampshire and West Sussex. Shellfish beds in north Kent were found to be "
      "contaminated, the judge said.", "Kent"),
 ])

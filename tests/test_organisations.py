@@ -212,6 +212,13 @@ def test_clean_key_spelling(text, key):
     ("The report criticised the Royal Borough of Kensington and Chelsea, which owned the block.",
      {"Royal Borough of Kensington and Chelsea"}),
     ("More than 29,000 people crossed the English Channel in small boats.", set()),
+    # a capitalised word before a body is not part of its name
+    ("Senior Bank of England officials said rates would stay high.", {"Bank of England"}),
+    # a party of another country is not the UK party
+    ("Canada's Conservative leader said taxes would fall.", set()),
+    # one name with a lower-case "in" is not split
+    ("The Institute for Research in Social Policy Unit published the report.",
+     {"Institute for Research in Social Policy Unit"}),
 ])
 def test_names_of_bodies(nlp, text, names):
     _, orgs = _orgs(nlp, text)

@@ -1735,6 +1735,8 @@ def _bound_than(t: Token) -> bool:
     if t.lower_ != "than" or t.i + 1 >= len(t.doc):
         return False
     nxt = t.doc[t.i + 1]
+    if nxt.shape_ == "dddd" and 1800 <= int(nxt.text) <= 2200 or nxt.ent_type_ in ("DATE", "TIME"):
+        return False  # a year or a date compared with: "higher than 2019"
     return t.dep_ == "quantmod" or nxt.like_num or nxt.lower_ in NUMBER_WORDS or nxt.lower_ in FRACTION_WORDS \
         or nxt.lower_ in _MULTIPLIERS
 
@@ -2015,6 +2017,7 @@ class _Context:
         self.dates: List[Dict[str, Any]] = []
         self.quotes: List[Dict[str, Any]] = []
         self.mentions: List[Tuple[int, int, str, str]] = []  # start, end, name, id
+        self.org_types: Dict[str, Optional[str]] = {}  # organisation id -> type
         self.org_names: List[Tuple[int, int]] = []  # char spans of organisation names ("Four Seasons")
         self.ids: set = set()  # numbers seen as identifiers after a name ("Boeing 737")
         self.date_chars: List[Tuple[int, int]] = []
@@ -2027,6 +2030,8 @@ class _Context:
         self.quotes = extensions.get_data(doc, "quotes")
         for kind in ("officials", "organisations"):
             for rec in extensions.get_data(doc, kind):
+                if kind == "organisations":
+                    self.org_types[rec.get("id")] = rec.get("type")
                 for m in rec.get("mentions") or []:
                     self.mentions.append((m["start"], m["end"], rec.get("name"), rec.get("id")))
                     if kind == "organisations" and m.get("kind") in (None, "name", "alias"):
@@ -2085,7 +2090,7 @@ class _Context:
                     continue
                 if span is not None:
                     cmp = _compared_figures(span)
-                    if cmp is not None and not (cmp[0] <= claim_span.start < cmp[1]):
+                    if cmp is not None and claim_span is not None and not (cmp[0] <= claim_span.start < cmp[1]):
                         continue  # "18% did not spill, against 5% and 13% in 2021": the others' time
                     if _conjoined_away(span, root):
                         continue  # "Every overflow now has a monitor, and data came from 14,318 of them"
@@ -2339,10 +2344,20 @@ class _Context:
             have |= {w[:-1] for w in have if w.endswith("s")} | {w + "s" for w in have}
             if wanted <= have:
                 fits[name] = rid
-        if len(fits) == 1:
-            name, rid = next(iter(fits.items()))
-            return name, rid, None
-        return None, None, None
+        if len(fits) != 1:
+            return None, None, None
+        name, rid = next(iter(fits.items()))
+        # another body of the kind the head word names, mentioned as often: "the bank" after
+        # "The Bank of England raised rates. NatWest said ..." may be either
+        from .organisations import DESCRIPTION_TYPES
+
+        kinds = DESCRIPTION_TYPES.get(head.lower_, frozenset())
+        counts: Dict[str, int] = {}
+        for _, _, _, r in self.mentions:
+            counts[r] = counts.get(r, 0) + 1
+        if any(r != rid and self.org_types.get(r) in kinds and counts[r] >= counts[rid] for r in self.org_types):
+            return None, None, None
+        return name, rid, None
 
 
 _NO_CTX = _Context(None)
@@ -2358,6 +2373,13 @@ _AGENT_NOUNS = frozenset({
     "treasury", "whitehall", "downing", "ministry", "department", "office", "parliament"})
 
 
+_AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ant", "ants", "eer", "eers")
+_PEOPLE_WORDS = frozenset({"airline", "police", "staff", "families", "parents", "patients", "fans", "locals", "people",
+                           "public", "industry", "firm", "firms", "business", "businesses", "shops", "bank", "banks",
+                           "charity", "charities", "union", "unions", "team", "club", "league", "school", "schools",
+                           "university", "universities", "hospital", "hospitals", "trust", "trusts", "ministry"})
+
+
 @lru_cache(maxsize=4096)
 def _agent_noun(word: str) -> bool:
     """Can a noun phrase headed by ``word`` be who asserts a figure: a person's role
@@ -2366,8 +2388,14 @@ def _agent_noun(word: str) -> bool:
     from .organisations import DESCRIPTION_TYPES, ORG_HEADS, load_titles
 
     titles = load_titles()
-    return any(w in _AGENT_NOUNS or w in DESCRIPTION_TYPES or w in ORG_HEADS or w in titles
-               for w in {word, U.singular(word)})  # ("forces in England and Wales")
+    forms = {word, U.singular(word)}  # ("forces in England and Wales")
+    if forms & (_PEOPLE_NOUNS | _FIGURE_NOUNS | GENERIC_SOURCES | DATE_WORDS):
+        return False  # what is measured or counted, a figure, a time
+    if any(w in _AGENT_NOUNS or w in DESCRIPTION_TYPES or w in ORG_HEADS or w in titles for w in forms):
+        return True
+    # a noun for people who do something ("the retailer", "the lender", "growers",
+    # "economists", "residents", "the airline")
+    return word.endswith(_AGENT_ENDINGS) or bool(forms & _PEOPLE_WORDS)
 
 #: nouns whose "by X" names who asked, not who published: "figures released after a request
 #: by a campaigner show ..." (the campaigner asserts nothing)

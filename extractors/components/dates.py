@@ -1014,6 +1014,9 @@ def _title_case_line(sp: Span) -> bool:
 #: proper names ending in a weekday that name no day: a football club, a character ("Man
 #: Friday"). A place before a weekday is no name by itself: "officials in Tokyo Monday said"
 _WEEKDAY_NAME_COMPOUNDS = {("sheffield", "wednesday"), ("man", "friday"), ("girl", "friday")}
+#: names of past events made of a word and a weekday: no day of the week in the text's time
+_WEEKDAY_EVENT_NAMES = {("bloody", "sunday"), ("black", "wednesday"), ("black", "monday"), ("black", "tuesday"),
+                        ("black", "thursday"), ("bloody", "friday")}
 #: capitalised words that start a sentence before a weekday without naming anything ("Late
 #: Monday", "Earlier Friday", "Last Friday")
 _BEFORE_WEEKDAY = {"last", "next", "this", "early", "late", "earlier", "later", "every", "each", "on",
@@ -1106,9 +1109,10 @@ def _a_name(sp: Span) -> bool:
             if before is not None and before.lower_ in _WORK_NOUNS:
                 return True  # "the film Black Friday"
             continue
-        if w.dep_ == "npadvmod":
-            continue  # "touring Dar es Salaam Thursday": a place the model did not tag, then the day
-        return True  # "Bloody Sunday", "Black Wednesday": an event or a title, not a day
+        # any other capitalised word keeps the day: named days are many ("Remembrance Sunday",
+        # "Whit Monday", "Super Saturday"); only the known names of events are no day
+        if (p.lower_, w.lower_) in _WEEKDAY_EVENT_NAMES and w.dep_ != "npadvmod":
+            return True  # "Bloody Sunday", "Black Wednesday": an event or a title, not a day
     return False
 
 

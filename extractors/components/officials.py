@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions
 from ..records import Mention, Official, Role
 from .sentences import positions_of, sent_of, text_of
-from .organisations import _APOS, _LAW_HEADS, POSTNOMINALS, load_gazetteer, load_titles
+from .organisations import _APOS, _LAW_HEADS, COMPANY_WORDS, ORG_HEADS, POSTNOMINALS, load_gazetteer, load_titles
 
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": None, "dr.": None,
@@ -45,7 +45,8 @@ HONORIFICS = {
     "rev": None, "rev.": None, "reverend": None, "mx": None,
 }
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "bin", "al", "el", "da", "di", "la", "le", "du", "dos", "das", "ibn", "ben", "del", "della", "st"}
-#: dropped from the start of a title: they qualify the time, not the role
+
+
 def _name_words(doc: Doc, s: int, e: int) -> Tuple[str, ...]:
     """The words of a name, a hyphenated surname kept whole ("Martin Moore-Bick"; the
     tokenizer splits it into "Moore", "-", "Bick")."""
@@ -71,6 +72,7 @@ _PLACE_WORDS_BEFORE = {"in", "north", "south", "east", "west", "northern", "sout
 _HEAD_NOUNS = {"head", "chief", "boss", "leader"}
 _LEAD_VERBS = {"lead", "leads", "led", "leading", "head", "heads", "headed", "heading", "run", "runs", "ran",
                "running", "chair", "chairs", "chaired", "chairing"}
+#: dropped from the start of a title: they qualify the time, not the role
 TIME_QUALIFIERS = {"former", "then", "outgoing", "incoming", "new", "current", "incumbent", "late", "ex", "ex-", "previous", "erstwhile", "newly", "appointed"}
 _SUCCEED_VERBS = {"succeed", "succeeds", "succeeded", "succeeding", "replace", "replaces", "replaced", "replacing"}
 #: ordinals and the like before a title, which say which holder, not which office
@@ -335,6 +337,8 @@ class Officials(Pipe):
                 continue  # a longer capitalised run: not clearly a name
             if low not in HONORIFICS and doc[start - 1].text == "," and (end >= len(doc) or doc[end].text != ","):
                 continue  # an apposition is closed by a comma
+            if any(t.lower_ in ORG_HEADS or t.lower_ in COMPANY_WORDS for t in doc[start:end]):
+                continue  # "The company's chief executive, Acme Holdings, ...": a body, not its holder
             text = doc[start:end].text
             if text.lower() in org_names or self.gaz.lookup(text) is not None or doc[end - 1].text in _LAW_HEADS:
                 continue  # (and not a law: "the General Data Protection Regulation")

@@ -66,6 +66,10 @@ ORG_HEADS = frozenset({
     "service", "society", "trust", "union", "university", "association", "alliance", "coalition",
     "council", "tribunal", "unit", "plc", "ltd", "inc", "limited", "company", "directorate", "borough", "inquiry",
 })
+#: last words of company names that ORG_HEADS leaves out ("Acme Holdings"): never a person's name
+COMPANY_WORDS = frozenset({"holdings", "partners", "capital", "industries", "systems", "airways", "airlines",
+                           "motors", "energy", "technologies", "pharmaceuticals", "foods", "brands", "media",
+                           "resources", "properties", "investments", "securities", "ventures", "solutions"})
 #: the head of a definite description ("the agency") -> the kinds of body it can refer to
 DESCRIPTION_TYPES: Dict[str, FrozenSet[str]] = {
     "agency": frozenset({"agency", "regulator"}),
@@ -223,6 +227,10 @@ _PARTY_NOUNS = frozenset({
     "spokesperson", "chairman", "chair", "activists", "politicians", "politician", "mayor", "council"})
 
 
+_UK_WORDS = frozenset({"uk", "britain", "british", "england", "english", "scotland", "scottish", "wales", "welsh",
+                       "london", "northern"})
+
+
 def _party_use(doc: Doc, s: int, e: int) -> bool:
     """Is a capitalised party name used for the party, not a nationality or a word of
     another name: a noun ("The Conservatives promised", "Labour said", "backed by Labour"), or
@@ -230,6 +238,11 @@ def _party_use(doc: Doc, s: int, e: int) -> bool:
     last = doc[e - 1]
     if not doc[s].text[:1].isupper():
         return False
+    k = s - 1
+    if k >= 0 and doc[k].tag_ == "POS":
+        k -= 1
+    if k >= 0 and doc[k].ent_type_ in ("GPE", "NORP") and doc[k].lower_ not in _UK_WORDS:
+        return False  # another country's party: "Canada's Conservative leader", "Australian Labor"
     if e < len(doc) and doc[e].lower_ in _PARTY_NOUNS:
         return True
     return last.tag_ in ("NNP", "NNPS") and last.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT")
@@ -376,6 +389,7 @@ class Organisations(Pipe):
         cap = {"IS_TITLE": True, "TAG": {"IN": ["NNP", "NNPS"]}}
         link = {"LOWER": {"IN": ["of", "and", "for", "&", "on"]}}
         head = {"IS_TITLE": True, "LOWER": {"IN": sorted(ORG_HEADS)}}
+        borough = {"IS_TITLE": True, "LOWER": {"IN": ["royal", "metropolitan", "london"]}}
         head_patterns = {"ORG_HEAD": [
             [cap, head],
             [cap, cap, head], [cap, cap, cap, head], [cap, cap, cap, cap, head],
@@ -385,8 +399,9 @@ class Organisations(Pipe):
             [head, {"LOWER": "of"}, cap], [head, {"LOWER": "of"}, cap, cap],
             [head, {"LOWER": "for"}, cap], [head, {"LOWER": "for"}, cap, cap],
             [head, {"LOWER": "for"}, cap, link, cap], [head, {"LOWER": "of"}, cap, link, cap],
-            # "the Royal Borough of Kensington and Chelsea"
-            [cap, head, {"LOWER": "of"}, cap], [cap, head, {"LOWER": "of"}, cap, link, cap],
+            # "the Royal Borough of Kensington and Chelsea", "the London Borough of Camden" (not any
+            # capitalised word before a body: "Senior Bank of England officials")
+            [borough, head, {"LOWER": "of"}, cap], [borough, head, {"LOWER": "of"}, cap, link, cap],
         ]}
         for key, pats in head_patterns.items():
             heads.add(key, pats, greedy="LONGEST")
@@ -479,11 +494,13 @@ class Organisations(Pipe):
             if span is None:
                 continue
             s, e = span
-            at = next((k for k in range(s + 1, e - 1) if doc[k].lower_ in ("at", "in", "on") and doc[k].is_lower), None)
+            at = next((k for k in range(s + 1, e - 1) if doc[k].text == "at"), None)
             if at is not None and doc[e - 1].is_title and doc[e - 1].lower_ in ORG_HEADS and doc[at - 1].text[:1].isupper():
-                # two bodies the model ran together: "NatWest at Southwark Crown Court"
+                # two bodies the model ran together: "NatWest at Southwark Crown Court" (not "in":
+                # "the Institute for Research in Social Policy Unit" is one name)
                 for a, b in ((s, at), (at + 1, e)):
-                    cands.append(_Cand(a, b, "ent", gaz.lookup(doc[a:b].text), "name"))
+                    if _clean_key(doc[a:b].text) not in not_orgs and not self._not_org_shape(doc, a, b):
+                        cands.append(_Cand(a, b, "ent", gaz.lookup(doc[a:b].text), "name"))
                 continue
             text = doc[s:e].text
             if _clean_key(text) in not_orgs or self._not_org_shape(doc, s, e) or self._place_use(doc, s, e):
@@ -605,7 +622,7 @@ class Organisations(Pipe):
         """A short capitalised name right after a title ("Environment Secretary Thérèse
         Coffey"; "The Environment Secretary, Thérèse Coffey, ..."), with no word of a body's
         name in it: the holder, not a body."""
-        if not 2 <= e - s <= 3 or any(not t.is_title or t.lower_ in ORG_HEADS for t in doc[s:e]):
+        if not 2 <= e - s <= 3 or any(not t.is_title or t.lower_ in ORG_HEADS or t.lower_ in COMPANY_WORDS for t in doc[s:e]):
             return False
         for ts, te in title_spans:
             if te == s or (te == s - 1 and doc[te].text == "," and e < len(doc) and doc[e].text == ","):
@@ -831,9 +848,17 @@ class Organisations(Pipe):
                 fits = [i for i in later if types[i] in want] if len(clusters) == 1 or \
                     sum(1 for k in range(len(clusters)) if types[k] in want) == 1 else []
             if len(fits) > 1:
-                # several bodies of the kind: the one the noun names ("the agency" is the
-                # Environment Agency, not the Met Office, also an agency)
-                fits = [i for i in fits if noun in heads[i]]
+                # several bodies of the kind: the one the noun names, when the story is about it
+                # (named more often before): "the agency" is the Environment Agency, not the Met
+                # Office named once; but after "The Bank of England raised rates. NatWest said
+                # ...", "the bank" may be either
+                named = [i for i in fits if noun in heads[i]]
+
+                def seen(i):
+                    return sum(1 for m in clusters[i]["tok_mentions"] if m[0] < tok.i)
+
+                if len(named) == 1 and all(seen(named[0]) > seen(i) for i in fits if i != named[0]):
+                    fits = named
             if len(fits) == 1:
                 clusters[fits[0]]["tok_mentions"].append((j, end, "description"))
         for cl in clusters:
