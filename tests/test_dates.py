@@ -201,6 +201,9 @@ ROUND4 = [
     ("He paused for a minute and a half.", "1998-01-14", ("a minute and a half", "DURATION", "PT1M30S")),
     ("It has 13 facilities in operation, up from seven a year ago.", "1989-11-01", ("a year ago", "DATE", "1988")),
     ("Each pump ran 31 times in 2023, compared with 25 the year before.", "2024-03-01", ("the year before", "DATE", "2022")),
+    # a weekday's possessive after "after" is a day gone by, whatever the tense of the sentence
+    ("Ministers are expected today to say how victims will be paid, after Monday's report.", "2024-05-21",
+     ("Monday", "DATE", "2024-05-20")),
     ("The company expects to complete the transaction by year-end.", "1989-11-02", ("year-end", "DATE", "1989")),
     ("The percentage change is since year-end.", "1989-10-30", ("year-end", "DATE", "1988")),
     ("Elian will stay for at least two more weeks.", "2000-06-01", ("at least two more weeks", "DURATION", "P2W")),

@@ -162,6 +162,15 @@ def test_spans_and_kinds(nlp, seed_texts):
     # a hyphenated surname is one word of the name; "the inquiry" is the inquiry named before
     ("The Harbour Fire Inquiry reported on Monday. Sir Alan Pryce-Jones, the inquiry's chairman, said the deaths "
      "were avoidable. Pryce-Jones said so again.", "Alan Pryce-Jones", "chairman", "Harbour Fire Inquiry"),
+    # a club's officers; a name the model took for a body before or after a title
+    ("The club said it would appeal. Its owner, Farhad Moshiri, first invested in Everton in 2016.", "Farhad Moshiri",
+     "owner", "Everton"),
+    ("The club, whose majority shareholder Farhad Moshiri has agreed to sell, said it would appeal.", "Farhad Moshiri",
+     "majority shareholder", None),
+    ("Forest said they were disappointed. Nuno Espírito Santo, the Forest manager, took charge in December.",
+     "Nuno Espírito Santo", "manager", "Forest"),
+    ("Forest lost four points, and Forest manager Nuno Espírito Santo faces a fight.", "Nuno Espírito Santo",
+     "Forest manager", None),
 ])
 def test_role_patterns(nlp, text, name, title, organisation):
     _, officials, _ = _people(nlp, text)

@@ -219,6 +219,10 @@ def test_clean_key_spelling(text, key):
     # one name with a lower-case "in" is not split
     ("The Institute for Research in Social Policy Unit published the report.",
      {"Institute for Research in Social Policy Unit"}),
+    # an acronym of lower-case words names rules, not a body; a club the model calls a place
+    ("Clubs broke the Premier League's profit and sustainability rules (PSR). Under PSR a club may lose £105m.",
+     {"Premier League"}),
+    ("Everton were docked ten points on Friday.", {"Everton"}),
 ])
 def test_names_of_bodies(nlp, text, names):
     _, orgs = _orgs(nlp, text)

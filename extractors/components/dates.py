@@ -1714,6 +1714,8 @@ def tense_of(sp: Span) -> Optional[str]:
     """The tense of the verb governing a span: "past" (VBD, perfect), "future" (will/shall,
     going to), "present" (VBZ/VBP) or None."""
     tok: Token = sp.root
+    if tok.dep_ == "poss" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in ("after", "since", "following"):
+        return "past"  # "set out today how victims will be paid, after Monday's report": a day gone by
     seen = 0
     while not tok.tag_.startswith("VB") and tok.head.i != tok.i and seen < 8:
         tok = tok.head

@@ -37,7 +37,8 @@ from spacy.tokens import Doc, Span
 from .. import extensions
 from ..records import Mention, Official, Role
 from .sentences import positions_of, sent_of, text_of
-from .organisations import _APOS, _LAW_HEADS, COMPANY_WORDS, ORG_HEADS, POSTNOMINALS, load_gazetteer, load_titles
+from .organisations import (_APOS, _LAW_HEADS, COMPANY_WORDS, ORG_HEADS, POSTNOMINALS, load_gazetteer, load_titles,
+                            named_before_title)
 
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": None, "dr.": None,
@@ -275,6 +276,12 @@ class Officials(Pipe):
             if cleaned is None:
                 continue
             s, e, gender = cleaned
+            # the last word of a name the model left out: "[Nuno Espírito] Santo"
+            if 2 <= e - s <= 3 and e == ent.end and e < len(doc) and doc[e].is_title and doc[e].is_alpha \
+                    and doc[e].tag_ == "NNP" and doc[e].ent_type_ == "" and not self.in_title[e] and not self.org_of_tok[e] \
+                    and doc[e].whitespace_ != "" and doc[e].lower_ not in HONORIFICS and not doc[e].is_sent_start \
+                    and (e + 1 >= len(doc) or not doc[e + 1].is_title or doc[e + 1].tag_ != "NNP"):
+                e += 1
             # a surname the model left out: "[Constable Sue] Fish" (a common noun as a surname)
             if e - s == 1 and e == ent.end and e < len(doc) and doc[e].is_title and doc[e].is_alpha \
                     and doc[e].ent_type_ in ("", "PERSON") and not self.in_title[e] and not self.org_of_tok[e] \
@@ -311,6 +318,15 @@ class Officials(Pipe):
             else:
                 joined.append(m)
         taken = {i for m in joined for i in range(m.start, m.end)}
+        # a name the model took for a body, before an apposition with a title ("Nuno Espírito
+        # Santo, the Forest manager, ..."); the organisations component left it out
+        title_spans = sorted(self.title_at.items())
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and not any(self.org_of_tok[i] for i in range(ent.start, ent.end)) \
+                    and not any(i in taken for i in range(ent.start, ent.end)) \
+                    and named_before_title(doc, ent.start, ent.end, title_spans):
+                joined.append(_Mention(ent.start, ent.end, "name", None))
+                taken.update(range(ent.start, ent.end))
         # names the model missed after an honorific or a title: "Mr Buckland", "Chancellor Jeremy Hunt"
         for tok in doc:
             low = tok.lower_
@@ -319,7 +335,11 @@ class Officials(Pipe):
                 if start < len(doc) and doc[start].text == ".":
                     start += 1
             elif tok.i in self.title_at and (tok.is_title or self.title_at[tok.i] < len(doc)
-                                             and doc[self.title_at[tok.i]].text == ","):
+                                             and (doc[self.title_at[tok.i]].text == ","
+                                                  or doc[self.title_at[tok.i]].ent_type_ == "ORG"
+                                                  and doc[self.title_at[tok.i]].ent_iob_ == "B")):
+                # (a lower-case title before a name the model took for a body: "whose majority
+                # shareholder Farhad Moshiri")
                 start = self.title_at[tok.i]
                 if start + 1 < len(doc) and doc[start].text == ",":
                     start += 1  # "The Environment Secretary, Thérèse Coffey, told ...", "its chief, Ann Rhys, ..."

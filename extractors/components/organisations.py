@@ -227,6 +227,37 @@ _PARTY_NOUNS = frozenset({
     "spokesperson", "chairman", "chair", "activists", "politicians", "politician", "mayor", "council"})
 
 
+def _acronyms_of_things(doc: Doc) -> Set[str]:
+    """Acronyms the text defines in brackets after lower-case words they spell ("profit and
+    sustainability rules (PSR)")."""
+    out: Set[str] = set()
+    for i in _positions(doc, ORTH, ("(",)):
+        if i + 2 >= len(doc) or doc[i + 2].text != ")" or not is_acronym_like(doc[i + 1].text) or i == 0:
+            continue
+        acr = doc[i + 1].text
+        k = i
+        while k > 0 and i - k < len(acr) + 3 and (doc[k - 1].is_lower and doc[k - 1].is_alpha):
+            k -= 1
+        if k < i and any(acronym_fits(acr, doc[j:i].text) and doc[j].lower_ not in FUNCTION_WORDS for j in range(k, i)):
+            out.add(acr)
+    return out
+
+
+def named_before_title(doc: Doc, s: int, e: int, title_spans) -> bool:
+    """A short capitalised name followed by an apposition whose head is a title ("Nuno
+    Espírito Santo, the Forest manager, ..."), with no word of a body's name in it."""
+    if not 2 <= e - s <= 3 or e + 2 >= len(doc) or doc[e].text != ",":
+        return False
+    if any(not t.is_title or t.lower_ in ORG_HEADS or t.lower_ in COMPANY_WORDS for t in doc[s:e]):
+        return False
+    for ts, te in title_spans:
+        if e + 1 <= ts <= e + 4 and te < len(doc) and doc[te].text in (",", ".", ";") \
+                and all(t.lower_ in ("the", "its", "their", "his", "her", "a") or t.is_title or t.tag_ == "POS"
+                        for t in doc[e + 1:ts]):
+            return True
+    return False
+
+
 _UK_WORDS = frozenset({"uk", "britain", "british", "england", "english", "scotland", "scottish", "wales", "welsh",
                        "london", "northern"})
 
@@ -481,8 +512,10 @@ class Organisations(Pipe):
             covered = any(ts <= s and e <= te and te - ts > 1 for ts, te in title_spans)
             if covered or self._is_title_only(doc, s, e, title_spans):
                 continue
-            if self._named_after_title(doc, s, e, title_spans) and gaz.lookup(doc[s:e].text) is None:
-                continue  # "Environment Secretary Thérèse Coffey": a person the model took for a body
+            if (self._named_after_title(doc, s, e, title_spans) or named_before_title(doc, s, e, title_spans)) \
+                    and gaz.lookup(doc[s:e].text) is None:
+                continue  # "Environment Secretary Thérèse Coffey", "Nuno Espírito Santo, the Forest
+                # manager,": a person the model took for a body
             for ts, te in title_spans:
                 # "NCA Director General Graeme Biggar", "Bank of England Governor Andrew Bailey"
                 if s < ts < e and (te - ts > 1 or te == e) and (te > e or (te < len(doc) and (
@@ -560,6 +593,11 @@ class Organisations(Pipe):
             if not any(c.start == tok.i + 1 for c in cands):
                 cands.append(_Cand(tok.i + 1, tok.i + 2, "defined", None, "acronym"))
 
+        # an acronym of lower-case words names a thing, not a body: "the profit and
+        # sustainability rules (PSR)", "gross domestic product (GDP)"
+        things = _acronyms_of_things(doc)
+        if things:
+            cands = [c for c in cands if doc[c.start:c.end].text not in things or c.source == "gaz"]
         chosen = self._resolve_overlaps(cands)
         records = self._cluster(doc, chosen, defined, gaz)
         if self.descriptions:
