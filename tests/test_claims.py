@@ -275,6 +275,12 @@ def test_partitive_shares_time_and_source(claims_nlp, text, figure, time, source
     ("The first estimate, published in spring, had put the figure at 31,000.", "31,000", None),
     ("Economists estimate that 2,000 shops closed.", "2,000", "Economists"),
     ("Sales rose 5% last year, the retailer said.", "5%", "retailer"),
+    # a closing reporting clause the parser joined to the main verb reports the sentence; a
+    # conjoined clause that reports its own content does not
+    ("More than 30,000 people were infected with HIV or hepatitis C through contaminated blood and blood products "
+     "between 1970 and 1991, the Infected Blood Inquiry said on Monday in its final report.", "More than 30,000",
+     "Infected Blood Inquiry"),
+    ("Sales rose 5%, and the company said it would hire 200 staff.", "5%", None),
     ("Strawberry sales were 10% higher, growers said.", "10%", "growers"),
     # a description two bodies of its kind fit, neither named more, is not resolved
     ("The Bank of England raised rates. NatWest said it had 19 million customers. The bank said 5% of loans were "

@@ -2240,6 +2240,8 @@ class _Context:
                 verbs.append(a)
             clause_of_time = clause_of_time or a.dep_ == "advcl"
             below = a
+        if not verbs:
+            verbs = _trailing_report(sent, end)
         for v in verbs:
             if any(c.dep_ == "auxpass" for c in v.children):
                 continue  # "were found guilty": not a report
@@ -2401,6 +2403,26 @@ def _agent_noun(word: str) -> bool:
 #: by a campaigner show ..." (the campaigner asserts nothing)
 _ASKING_NOUNS = {"request", "requests", "question", "questions", "demand", "demands", "application",
                  "applications", "petition", "query", "queries", "call", "calls", "motion"}
+
+
+def _trailing_report(sent: Span, end: int) -> List[Token]:
+    """A reporting clause closing the sentence after the figure, which the parser joined to the
+    main verb as a conjunct: "More than 30,000 people were infected ..., the Inquiry said on
+    Monday" (", SUBJECT said" with nothing reported after it)."""
+    doc = sent.doc
+    for t in sent:
+        if t.i < end or t.lower_ not in REPORTING or not t.tag_.startswith("VB") or t.dep_ not in ("conj", "parataxis", "ROOT"):
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.i > t.i:
+            continue
+        first = min(x.i for x in subj.subtree)
+        if first - 1 < end or doc[first - 1].text != ",":
+            continue
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children):
+            continue  # it reports something of its own
+        return [t]
+    return []
 
 
 def _record_high(verb: Token) -> bool:
