@@ -7,11 +7,14 @@ import logging
 from collections import Counter
 from typing import Dict, Iterable, List, Optional, Sequence
 
+import numpy
 import spacy
+from spacy.attrs import IS_ALPHA, IS_STOP, LENGTH, LOWER, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions, records
+from .components.sentences import TEXT_KEY, text_of
 from .errors import Errors, ModelNotFound
 
 logger = logging.getLogger(__name__)
@@ -97,6 +100,7 @@ def make_doc(nlp: Language, record: records.InputRecord) -> Doc:
     """Tokenise one input record and attach its id and publication date."""
     extensions.register()
     doc = nlp.make_doc(record.text)
+    doc.user_data[TEXT_KEY] = record.text  # (text_of reads it: no join of every token)
     doc._.doc_id = record.id
     if record.published:
         doc._.published = record.published
@@ -108,9 +112,14 @@ def keywords(doc: Doc, limit: int = 40) -> List[str]:
     """The most frequent content words (nouns and names, lower case): a cheap
     fingerprint of what the article is about, used by reconciliation."""
     counts: Counter = Counter()
-    for tok in doc:
-        if tok.tag_.startswith("NN") and tok.is_alpha and len(tok) > 2 and not tok.is_stop:
-            counts[tok.lower_] += 1
+    if len(doc):
+        # (from arrays: no Token object per word)
+        strings = doc.vocab.strings
+        nouns = numpy.array([strings.add(t) for t in ("NN", "NNS", "NNP", "NNPS")], dtype="uint64")
+        arr = doc.to_array([TAG, IS_ALPHA, LENGTH, IS_STOP, LOWER])
+        keep = numpy.isin(arr[:, 0], nouns) & (arr[:, 1] == 1) & (arr[:, 2] > 2) & (arr[:, 3] == 0)
+        for key, n in Counter(arr[keep, 4].tolist()).items():
+            counts[strings[key]] += n
     # deterministic: by count, then alphabetically
     return [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
 
@@ -155,16 +164,16 @@ def lead_end(doc: Doc, sentences: int = LEAD_SENTENCES) -> int:
                 seen += 1
                 if seen >= sentences:
                     return sent.end_char
-        return len(doc.text)
+        return len(text_of(doc))
     # no sentence boundaries (a bare tokenizer): lines
     end = 0
-    for line in doc.text.splitlines(keepends=True):
+    for line in text_of(doc).splitlines(keepends=True):
         end += len(line)
         if sum(1 for w in line.split() if sum(ch.isalpha() for ch in w) > 1) >= LEAD_MIN_WORDS:
             seen += 1
             if seen >= sentences:
                 return end - (len(line) - len(line.rstrip()))
-    return len(doc.text)
+    return len(text_of(doc))
 
 
 def doc_to_record(doc: Doc, record: Optional[records.InputRecord] = None) -> records.DocumentRecord:
@@ -186,10 +195,11 @@ def doc_to_record(doc: Doc, record: Optional[records.InputRecord] = None) -> rec
         keywords=keywords(doc),
         places=places(doc),
         lead_end=lead_end(doc),
-        length=len(doc.text),
+        length=len(text_of(doc)),
         meta={k: v for k, v in record.meta.items() if k != "warnings"} if record else {},
         warnings=list(record.meta.get("warnings", [])) if record else [],
     )
+    doc.user_data.pop(TEXT_KEY, None)
     return rec
 
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from .. import extensions
 from ..normalize.dateline import find_dateline
+from .sentences import text_of
 
 
 @Language.factory(
@@ -51,7 +52,7 @@ class Dateline(Pipe):
             if not doc._.published_source or doc._.published_source == "none":
                 doc._.published_source = "metadata"
             return doc
-        found = find_dateline(doc.text)
+        found = find_dateline(text_of(doc))
         if found is None:
             if not doc._.published:
                 doc._.published_source = "none"

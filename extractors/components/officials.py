@@ -328,7 +328,9 @@ class Officials(Pipe):
                 joined.append(_Mention(ent.start, ent.end, "name", None))
                 taken.update(range(ent.start, ent.end))
         # names the model missed after an honorific or a title: "Mr Buckland", "Chancellor Jeremy Hunt"
-        for tok in doc:
+        # (only those tokens are looked at: no Token object per word of the article)
+        for k in sorted(set(positions_of(doc, HONORIFICS)) | set(self.title_at)):
+            tok = doc[k]
             low = tok.lower_
             if low in HONORIFICS:
                 start = tok.i + 1

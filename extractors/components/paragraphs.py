@@ -10,9 +10,13 @@ across lines, and the token after it as no sentence start (the parser would othe
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
+
+from .sentences import text_of
 
 
 @Language.factory("paragraphs", assigns=["token.is_sent_start"], default_config={})
@@ -25,23 +29,38 @@ class Paragraphs(Pipe):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        after_break = False
-        line_first = 0 if len(doc) and not doc[0].is_space else -1  # the first token of the current line
-        for tok in doc:
-            if after_break and not tok.is_space:
+        if not len(doc):
+            return doc
+        # the first token of each line: the first non-space token after a line break (found
+        # from the text, without a Token object per word)
+        text = text_of(doc)
+        starts = doc.to_array(IDX)
+        firsts = [0]
+        p = text.find("\n")
+        while p >= 0:
+            k = int(numpy.searchsorted(starts, p, side="right"))
+            while k < len(doc) and doc[k].is_space:
+                k += 1
+            if k < len(doc) and k != firsts[-1]:
+                firsts.append(k)
+            p = text.find("\n", p + 1)
+        n = len(doc)
+        for j, k in enumerate(firsts):
+            tok = doc[k]
+            if tok.is_space:
+                continue  # (a document that starts with a line break)
+            if j:
                 tok.is_sent_start = True
-                after_break = False
-                line_first = tok.i
-            elif tok.i == line_first + 1 and line_first >= 0 and not tok.is_space and _prose_line(doc, line_first):
+            if k + 1 < n and not doc[k + 1].is_space and (j + 1 >= len(firsts) or firsts[j + 1] > k + 1) \
+                    and _prose_line(doc, k):
                 # the parser, left free here, often makes the first word of a line a
                 # sentence of its own when the line before is a headline ("Graeme" |
                 # "Souness believes ...", "Tony" | "Blair has said ..."), which also keeps the
                 # entity recogniser from seeing the whole name; no sentence is one word long
                 # with more of the line after it (in prose: not in tables or all-capitals
                 # lines, "LEEDS 2 CHELSEA 1", where the parser's own cut is as good)
-                tok.is_sent_start = False
-            if "\n" in tok.text_with_ws[len(tok.text):] or (tok.is_space and "\n" in tok.text):
-                after_break = True
+                if "\n" not in tok.whitespace_:
+                    doc[k + 1].is_sent_start = False
         return doc
 
 

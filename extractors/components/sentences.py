@@ -51,11 +51,21 @@ def forget() -> None:
 _last_text: Optional[tuple] = None
 
 
+#: ``doc.user_data`` key of the input text, kept by ``pipeline.make_doc`` (popped by
+#: ``pipeline.doc_to_record``)
+TEXT_KEY = ("extractors", "text")
+
+
 def text_of(doc: Doc) -> str:
     """``doc.text``, built once per document: spaCy joins every token on each access, and a
     component that slices the text per quote or per token paid for the whole document each
-    time. Remembers the last document only (by weak reference)."""
+    time. The text the document was made from when ``make_doc`` kept it (the tokenizer keeps
+    every character, so it is ``doc.text``); else built and remembered for the last document
+    only (by weak reference)."""
     global _last_text
+    kept = doc.user_data.get(TEXT_KEY) if doc.user_data else None
+    if kept is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(kept):
+        return kept
     cached = _last_text
     if cached is None or cached[0]() is not doc or cached[1] != len(doc):
         cached = (weakref.ref(doc), len(doc), doc.text)
