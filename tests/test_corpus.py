@@ -163,3 +163,30 @@ def test_format_lists_claim_attribute_errors():
     assert "claims_time" in out and "claims_source" in out
     assert "d '609': time 2022 -> None; unit offenders -> None" in out and "Of those, 609 were jailed." in out
     assert "e1.jailed agreed -> split" in out
+
+
+def test_entity_errors_list_officials_and_organisations_without_the_model():
+    from extractors.evaluate.corpus import entity_errors, format_scores
+    from extractors.records import DocumentRecord, Official, Organisation
+
+    gold = {"id": "d", "organisations": [{"name": "National Crime Agency", "acronym": "NCA"}, {"name": "Home Office"}],
+            "officials": [{"name": "Graeme Biggar", "title": "Director General", "organisation": "National Crime Agency"},
+                          {"name": "Rob Jones", "title": "director", "organisation": "National Crime Agency"},
+                          {"name": "Ann Rhys", "title": "Home Secretary", "organisation": None}]}
+    rec = DocumentRecord(id="d", organisations=[Organisation(id="O1", name="NCA", acronym="NCA"),
+                                                Organisation(id="O2", name="Downing Street")],
+                         officials=[Official(id="P1", name="Graeme Biggar", title="Director General", organisation="NCA"),
+                                    Official(id="P2", name="Rob Jones", title="chief", organisation="NCA"),
+                                    Official(id="P3", name="Tom Reed", title="judge")])
+    errors = entity_errors([(rec, gold)])
+    assert [(e["kind"], e["gold"], e["system"]) for e in errors] == [
+        ("official role", ("Rob Jones", "director", "National Crime Agency"), ("Rob Jones", "chief", "NCA")),
+        ("official missed", ("Ann Rhys", "Home Secretary", None), None),
+        ("official spurious", None, ("Tom Reed", "judge", None)),
+        ("organisation missed", ("Home Office", None), None),
+        ("organisation spurious", None, ("Downing Street", None)),
+    ]
+    acc = {"p": 1.0, "r": 1.0, "f1": 1.0}
+    out = format_scores({"official_triples": acc, "events_exact": {"matched": 1, "gold": 1, "predicted": 1},
+                         "claim_status": {"correct": 1, "total": 1, "errors": {}, "wrong": []}, "entity_errors": errors})
+    assert "officials and organisations that differ from the gold: 5" in out and "d official spurious" in out

@@ -29,7 +29,11 @@ def test_organisations_rows_have_the_documented_fields():
         assert row["type"] in ORG_TYPES, row
         for key in ("titles", "offices"):
             assert all(isinstance(t, str) and t for t in row.get(key, []))
-        assert set(row) <= {"name", "acronym", "aliases", "type", "country", "titles", "offices", "place", "distinct"}
+        assert set(row) <= {"name", "acronym", "aliases", "type", "country", "titles", "offices", "place", "distinct", "short"}
+        # short forms: one capitalised word that is a word of the name ("Forest" of "Nottingham Forest")
+        assert all(" " not in f and f[:1].isupper() and (f in row["name"].split() or f in " ".join(row["aliases"]).split()
+                                                         or f in ("Boro", "Wolves", "Hammers"))
+                   for f in row.get("short", [])), row
 
 
 @pytest.mark.parametrize("name,acronym,type_", [

@@ -171,6 +171,20 @@ def test_spans_and_kinds(nlp, seed_texts):
      "Nuno Espírito Santo", "manager", "Forest"),
     ("Forest lost four points, and Forest manager Nuno Espírito Santo faces a fight.", "Nuno Espírito Santo",
      "Forest manager", None),
+    # a club's short form, in a text that names the club in full
+    ("Nottingham Forest lost four points. Forest said they would appeal, and Forest manager Nuno Espírito Santo "
+     "faces a fight.", "Nuno Espírito Santo", "manager", "Nottingham Forest"),
+    # a title as the subject of "is" with the name as its complement
+    ("Nottingham Forest lost four points. The club's owner is Evangelos Marinakis, who bought it in 2017.",
+     "Evangelos Marinakis", "owner", "Nottingham Forest"),
+    ("The Office for National Statistics published the data. The ONS's chief economist is Grant Fitzner.",
+     "Grant Fitzner", "chief economist", "Office for National Statistics"),
+    # two lower-case portfolios joined by "and" are one title
+    ("The Financial Conduct Authority (FCA) brought the case. Mark Steward, the FCA's executive director of "
+     "enforcement and market oversight, welcomed the sentence.", "Mark Steward",
+     "executive director of enforcement and market oversight", "Financial Conduct Authority"),
+    ("Jane Roe, head of policy and research at the Resolution Foundation, said the figures were grim.", "Jane Roe",
+     "head of policy and research", "Resolution Foundation"),
 ])
 def test_role_patterns(nlp, text, name, title, organisation):
     _, officials, _ = _people(nlp, text)
@@ -304,3 +318,11 @@ def test_a_single_office_is_not_given_to_someone_described_otherwise(nlp):
             "papers.\n\nThe prime minister was fined in April.")
     _, officials, _ = _people(nlp, text)
     assert "prime minister" not in {(r.title or "").lower() for r in _one(officials, "Mia Stone").roles}
+
+
+def test_a_description_is_not_given_to_someone_introduced_as_something_else(nlp):
+    text = ("NatWest was fined on Wednesday.\n\nSentencing the bank on Monday, the judge cut the fine by a third. "
+            "The customer, Fowler Oldfield, paid about £365m into its accounts at the bank.")
+    _, officials, persons = _people(nlp, text)
+    assert all("judge" not in {(r.title or "").lower() for r in p.roles} for p in officials + persons
+               if p.name == "Fowler Oldfield")

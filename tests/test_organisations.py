@@ -243,6 +243,9 @@ def test_names_of_bodies(nlp, text, names):
     ("Separate Transport Department data show a fall.", "Separate Transport Department"),
     # a body named after its address, used as the place
     ("Police looked into parties held in Downing Street and Whitehall.", "Downing Street"),
+    # a known body followed by a one-word title is the body and a title
+    ("Prices rose again in May.  Bank of England Governor Andrew Bailey said inflation was falling.",
+     "Bank of England Governor"),
 ])
 def test_not_bodies_in_context(nlp, text, not_a_body):
     _, orgs = _orgs(nlp, text)
@@ -275,3 +278,25 @@ def test_a_lead_description_names_the_body_of_the_next_sentence(nlp):
     _, orgs = _orgs(nlp, text)
     ofwat = _by_name(orgs, "Ofwat")
     assert any(m.text == "water regulator" for m in ofwat.mentions)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,body,short,count", [
+    # a club's short form names it once the text has named it in full
+    ("Nottingham Forest were docked four points. Forest said they would appeal.", "Nottingham Forest", "Forest", 1),
+    # not alone, not a short form: a place, a stadium, another club
+    ("Aston Villa won 2-0 at Villa Park.", "Aston Villa", "Villa", 0),
+    ("Nottingham Forest lost at home to Forest Green Rovers in the cup.", "Nottingham Forest", "Forest", 0),
+    # a short form two bodies of the text share names neither
+    ("Manchester United beat Newcastle United 3-1. United scored first.", "Manchester United", "United", 0),
+])
+def test_short_forms_of_bodies_named_in_full(nlp, text, body, short, count):
+    _, orgs = _orgs(nlp, text)
+    named = _by_name(orgs, body)
+    assert sum(1 for m in named.mentions if m.text == short) == count
+
+
+@pytest.mark.model
+def test_no_short_form_without_the_full_name(nlp):
+    _, orgs = _orgs(nlp, "The forest fire spread. Forest rangers said the park would close.")
+    assert "Nottingham Forest" not in [o.name for o in orgs]

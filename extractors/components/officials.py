@@ -588,6 +588,13 @@ class Officials(Pipe):
                 te = self.title_at[k]
         title_tokens = list(range(title_start, te))
         end = te
+        if end < b and doc[end].lower_ == "and" and self._portfolio_and(end, title_start, b):
+            # a listed title with a second portfolio: "head of policy and research"
+            j = end + 1
+            while j < b and doc[j].is_lower and doc[j].tag_ in ("NN", "NNS", "JJ"):
+                j += 1
+            title_tokens.extend(range(end, j))
+            end = j
         # prepositional phrases: an organisation ends the title, other nouns extend it
         while end < b and doc[end].lower_ in PREPS:
             prep = end
@@ -606,6 +613,9 @@ class Officials(Pipe):
             j = k
             while j < b and j - k < 6 and (doc[j].text not in STOP_TEXT or self._inner_hyphen(j)) and (not doc[j].tag_.startswith("VB") or doc[j].tag_ == "VBG"):
                 glued = j > k and self._inner_hyphen(j - 1)  # "Henley-on-Thames"
+                if doc[j].lower_ == "and" and j > k and self._portfolio_and(j, k, b):
+                    j += 1  # "executive director of enforcement and market oversight"
+                    continue
                 if not glued and (doc[j].lower_ in ("and", "or", "but", "who", "which", "that", "said", "says")
                                   or doc[j].tag_ in ("CC", "WDT", "WP", "IN", "CD")) \
                         or self._org_at(j) or j in self.person_at:
@@ -623,6 +633,16 @@ class Officials(Pipe):
             parse.org_id = org[0]
             parse.org_start = org[1]
         return parse
+
+    def _portfolio_and(self, j: int, k: int, b: int) -> bool:
+        """An "and" joining two lower-case nouns of one portfolio ("of enforcement and market
+        oversight"): the next word is a lower-case noun or adjective that, or whose noun,
+        the parser made a conjunct of a word of the phrase."""
+        doc = self.doc
+        if j + 1 >= b or not doc[j + 1].is_lower or doc[j + 1].tag_ not in ("NN", "NNS", "JJ") \
+                or not doc[j - 1].is_lower or doc[j - 1].tag_ not in ("NN", "NNS"):
+            return False
+        return any(doc[t].dep_ == "conj" and k <= doc[t].head.i < j for t in range(j + 1, min(b, j + 4)))
 
     def _possessed_org(self, k: int, b: int) -> Optional[Tuple[str, int, int]]:
         """The body after a possessor starting at ``k`` (a body or a common noun): "the
@@ -751,6 +771,19 @@ class Officials(Pipe):
                     parse = self._parse_role(start, first - 1)
                     if parse and parse.end == first - 1 and (start == sent.start or doc[start - 1].lower_ not in ("and", "or")):
                         out.append((self._role(parse, "apposition", (start, first - 1)), set(range(start, first - 1))))
+                        break
+        # --- reversed predicate: "The club's owner is Evangelos Marinakis", "Its chief executive
+        # was Jane Doe." (the name ends its clause)
+        if first - 2 >= sent.start and doc[first - 1].lower_ in ("is", "was") and doc[first - 1].dep_ in ("ROOT", "ccomp", "conj") \
+                and (e >= sent.end or doc[e].text in (",", ".", ";", ":") or doc[e].lower_ in ("and", "but")):
+            cop = first - 1
+            a = self._chunk_start(cop, sent.start)
+            if a is not None:
+                for start in range(a, cop):
+                    parse = self._parse_role(start, cop)
+                    if parse and parse.end == cop and any(doc[k].dep_ in ("nsubj", "nsubjpass") and doc[k].head.i == cop
+                                                          for k in range(start, cop)):
+                        out.append((self._role(parse, "predicate", (start, cop)), set(range(start, cop))))
                         break
         # --- letters after the name: "Paul Boateng MP" is an MP
         j = e
@@ -921,6 +954,10 @@ class Officials(Pipe):
                     # not described as someone else ("Sue Gray, the senior civil servant ...")
                     before = [x for x in before if self._subject_mention(x[2], x[1]) and not self._described(x[2], x[1])]
                     after = [x for x in after if self._subject_mention(x[2], x[1]) and not self._described(x[2], x[1])]
+                # not someone the text has already described as something else ("The
+                # customer, Fowler Oldfield, ...")
+                before = [x for x in before if not self._introduced(x[1])]
+                after = [x for x in after if not self._introduced(x[1])]
                 if before and not holders:
                     cand = max(before, key=lambda x: x[1])[2]
                     if all(pr == 1 for _, pr in cand.roles):
@@ -944,6 +981,16 @@ class Officials(Pipe):
             if m.start == start:
                 return m.end + 1 < len(doc) and doc[m.end].text == "," and doc[m.end + 1].lower_ in ("the", "a", "an")
         return False
+
+    def _introduced(self, start: int) -> bool:
+        """Is the name at ``start`` in apposition to a common-noun description that is no
+        title ("The customer, Fowler Oldfield, paid ...")?"""
+        doc = self.doc
+        if start < 2 or doc[start - 1].text != ",":
+            return False
+        noun = doc[start - 2]
+        return noun.tag_ in ("NN", "NNS") and not self.in_title[start - 2] \
+            and any(t.lower_ in ("the", "a", "an") for t in doc[max(0, start - 5):start - 2])
 
     def _subject_mention(self, p: "_Person", start: int) -> bool:
         """Is the mention of ``p`` starting at ``start`` the subject of its clause?"""

@@ -214,6 +214,9 @@ class GazEntry:
     offices: Set[str] = field(default_factory=set)
     place: Optional[str] = None
     distinct: bool = False  # a one-word name that is no ordinary word ("Ofgem")
+    #: short forms that name the body only in a text that names it in full ("Forest" after
+    #: "Nottingham Forest"): a word that alone means something else
+    short: List[str] = field(default_factory=list)
 
 
 #: last words of the names of laws and taxes ("the General Data Protection Regulation")
@@ -292,7 +295,7 @@ class Gazetteer:
         for i, row in enumerate(rows):
             e = GazEntry(i, row["name"], row.get("acronym"), list(row.get("aliases") or []), row.get("type"),
                          {t.lower() for t in row.get("titles") or []}, {t.lower() for t in row.get("offices") or []},
-                         row.get("place"), bool(row.get("distinct")))
+                         row.get("place"), bool(row.get("distinct")), list(row.get("short") or []))
             self.entries.append(e)
             for form in [e.name] + e.aliases:
                 if is_acronym_like(form) and form.isupper():
@@ -571,6 +574,9 @@ class Organisations(Pipe):
                     continue
                 if any(s < ts and te == e and te - ts > 1 for ts, te in title_spans):
                     continue  # "Refugee Council Chief Executive": a title ends it, not a body's name
+                cut = next((ts for ts, te in title_spans if s + 1 < ts and te == e and doc[ts - 1].lower_ not in FUNCTION_WORDS), None)
+                if cut is not None and gaz.lookup(doc[s:cut].text) is not None:
+                    continue  # "Bank of England Governor": the body (found as itself) and its title
                 cands.append(_Cand(s, e, "head", gaz.lookup(text)))
         # 4. acronyms defined in brackets
         defined: Dict[str, Tuple[int, int]] = {}
@@ -821,6 +827,7 @@ class Organisations(Pipe):
                 target = by_key.get(key) or new(key, None)
             target["tok_mentions"].append((c.start, c.end, "acronym"))
             target["acronym"] = target["acronym"] or text
+        self._short_forms(doc, clusters, gaz)
         # every other use of an acronym the doc defined or used for a body ("SOFU said ...")
         by_acronym = {cl["acronym"]: cl for cl in clusters if cl["acronym"]}
         if by_acronym:
@@ -833,6 +840,30 @@ class Organisations(Pipe):
             cl["tok_mentions"].sort()
         clusters.sort(key=lambda cl: cl["tok_mentions"][0][0] if cl["tok_mentions"] else 0)
         return clusters
+
+    @staticmethod
+    def _short_forms(doc: Doc, clusters: List[dict], gaz: Gazetteer) -> None:
+        """The gazetteer's short forms of the bodies the doc names ("Forest manager Nuno
+        Espírito Santo" after "Nottingham Forest"): a capitalised word that stands alone (no
+        capitalised word either side: not "Forest Green Rovers", "Villa Park", "Sherwood
+        Forest"), not part of a person's name, and the short form of only one body of the doc."""
+        owners: Dict[str, List[dict]] = {}
+        for cl in clusters:
+            if cl["gaz"] is not None and cl["tok_mentions"]:
+                for form in gaz.entries[cl["gaz"]].short:
+                    owners.setdefault(form, []).append(cl)
+        if not owners:
+            return
+        taken = {i for cl in clusters for s, e, _ in cl["tok_mentions"] for i in range(s, e)}
+        n = len(doc)
+        for i in _positions(doc, ORTH, owners):
+            if len(owners[doc[i].text]) != 1 or i in taken or doc[i].ent_type_ == "PERSON":
+                continue
+            prev_cap = i > 0 and doc[i - 1].is_title and not doc[i - 1].is_sent_start and doc[i - 1].tag_ == "NNP"
+            next_cap = i + 1 < n and doc[i + 1].is_title and doc[i + 1].tag_ in ("NNP", "NNPS")
+            if prev_cap or next_cap:
+                continue
+            owners[doc[i].text][0]["tok_mentions"].append((i, i + 1, "alias"))
 
     @staticmethod
     def _cluster_name(doc: Doc, cl: dict, gaz: Gazetteer) -> str:

@@ -102,6 +102,52 @@ def score_officials(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) -> D
     return {"official_triples": triples, "official_names": names}
 
 
+def entity_errors(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) -> List[Dict[str, Any]]:
+    """Officials and organisations that differ from the gold, for error analysis: a gold
+    official missed or given another title or body, a predicted official not in the gold,
+    a gold organisation missed, a predicted organisation not in the gold (matched as the
+    scores above match them)."""
+    out: List[Dict[str, Any]] = []
+    for rec, gold in pairs:
+        acr = {norm(o["name"]): o.get("acronym") or "" for o in gold.get("organisations", [])}
+        forms = _org_names(rec)
+        preds = list(rec.officials)
+        used: Set[int] = set()
+        for g in gold.get("officials", []):
+            hit = next((i for i, p in enumerate(preds) if i not in used and norm(p.name) == norm(g["name"])), None)
+            want = (g["name"], g.get("title"), g.get("organisation"))
+            if hit is None:
+                out.append({"doc_id": rec.id, "kind": "official missed", "gold": want, "system": None})
+                continue
+            used.add(hit)
+            p = preds[hit]
+            roles = [(p.title, p.organisation)] + [(r.title, r.organisation) for r in p.roles]
+            if not any(norm(t) == norm(g.get("title")) and _same_org(o, g.get("organisation"), acr, forms) for t, o in roles):
+                out.append({"doc_id": rec.id, "kind": "official role", "gold": want, "system": (p.name, p.title, p.organisation)})
+        for i, p in enumerate(preds):
+            if i not in used:
+                out.append({"doc_id": rec.id, "kind": "official spurious", "gold": None, "system": (p.name, p.title, p.organisation)})
+        golds = gold.get("organisations", [])
+        orgs = list(rec.organisations)
+        taken: Set[int] = set()
+        for g in golds:
+            g_forms = {norm(g["name"])} | ({norm(g["acronym"])} if g.get("acronym") else set())
+            hit = None
+            for i, p in enumerate(orgs):
+                p_forms = {norm(p.name)} | {norm(a) for a in p.aliases} | ({norm(p.acronym)} if p.acronym else set())
+                if i not in taken and (norm(p.name) in g_forms or (g_forms & p_forms and norm(g["name"]) in p_forms)):
+                    hit = i
+                    break
+            if hit is None:
+                out.append({"doc_id": rec.id, "kind": "organisation missed", "gold": (g["name"], g.get("acronym")), "system": None})
+            else:
+                taken.add(hit)
+        for i, p in enumerate(orgs):
+            if i not in taken:
+                out.append({"doc_id": rec.id, "kind": "organisation spurious", "gold": None, "system": (p.name, p.acronym)})
+    return out
+
+
 def score_organisations(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) -> Dict[str, PRF]:
     orgs, acronyms = PRF(), PRF()
     for rec, gold in pairs:
@@ -326,10 +372,11 @@ def score_events(events: Sequence[EventRecord], gold_events: List[Dict[str, Any]
 # --------------------------------------------------------------------------- driver
 
 
-def evaluate(folder: Path, *, records: Optional[List[DocumentRecord]] = None, model: Optional[str] = None, claim_errors: bool = False) -> Dict[str, Any]:
+def evaluate(folder: Path, *, records: Optional[List[DocumentRecord]] = None, model: Optional[str] = None, claim_errors: bool = False, errors: bool = False) -> Dict[str, Any]:
     """Run the pipeline on ``folder/articles.jsonl`` (unless ``records`` are given) and score.
     With ``claim_errors``, ``scores["claim_attribute_errors"]`` lists the matched claims whose
-    time, source or unit differs from the gold."""
+    time, source or unit differs from the gold; with ``errors``, ``scores["entity_errors"]``
+    lists the officials and organisations that differ from the gold."""
     from ..api import extract, reconcile
 
     articles, gold, gold_events = load_corpus(folder)
@@ -346,6 +393,8 @@ def evaluate(folder: Path, *, records: Optional[List[DocumentRecord]] = None, mo
     scores["documents"] = len(pairs)
     if claim_errors:
         scores["claim_attribute_errors"] = claim_attribute_errors(pairs)
+    if errors:
+        scores["entity_errors"] = entity_errors(pairs)
     return scores
 
 
@@ -374,6 +423,11 @@ def format_scores(scores: Dict[str, Any]) -> str:
                 what.append(f"unit {e['unit'][0]} -> {e['unit'][1]}")
             lines.append(f"  {e['doc_id']} {e['text']!r}: {'; '.join(what)}")
             lines.append(f"      {' '.join((e['sentence'] or '').split())}")
+    entity = scores.get("entity_errors")
+    if entity is not None:
+        lines.append(f"officials and organisations that differ from the gold: {len(entity)}")
+        for e in entity:
+            lines.append(f"  {e['doc_id']} {e['kind']}: gold {e['gold']} system {e['system']}")
     return "\n".join(lines)
 
 
@@ -383,8 +437,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--model", default=None)
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--claim-errors", action="store_true", help="also list the matched claims whose time, source or unit differs from the gold")
+    parser.add_argument("--errors", action="store_true", help="also list the officials and organisations that differ from the gold")
     args = parser.parse_args(argv)
-    scores = evaluate(Path(args.path), model=args.model, claim_errors=args.claim_errors)
+    scores = evaluate(Path(args.path), model=args.model, claim_errors=args.claim_errors, errors=args.errors)
     print(json.dumps(scores, indent=2) if args.json else format_scores(scores))
     return 0
 
