@@ -12,11 +12,18 @@ A match holds its pattern's anchor and is at most ``width`` tokens long, so it l
 one window; matches of different windows cannot overlap, so ``greedy`` filtering gives the
 same result too. The matches, and their order, are those of the whole document
 (``tests/test_anchors.py`` checks this on real text).
+
+Without a ``greedy`` filter the patterns are also split by anchor: each group of patterns
+that share an anchor list gets a Matcher of its own, run only on the windows of its own
+anchors, so a window around "2016" is not tried with the patterns anchored on "week". The
+matches are then those of the whole document, sorted by start, end and key (the plain
+Matcher's own order, which depends on its internal states, is not kept: callers without a
+greedy filter use the matches as a set).
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.attrs import ORTH
 from spacy.matcher import Matcher
@@ -24,6 +31,15 @@ from spacy.tokens import Doc, Token
 
 #: lexemes whose anchor test is cached (the cache is keyed by the lexeme's hash)
 _CACHE_LIMIT = 200_000
+
+
+class _Group:
+    """Patterns that share an anchor list, with their own Matcher."""
+
+    __slots__ = ("kind", "values", "width", "matcher")
+
+    def __init__(self, kind: str, values: FrozenSet[str], width: int, matcher: Matcher):
+        self.kind, self.values, self.width, self.matcher = kind, values, width, matcher
 
 
 class AnchoredMatcher:
@@ -50,12 +66,30 @@ class AnchoredMatcher:
         self.width = 1
         #: a pattern with "+" or "*" has no longest match: the whole document is matched
         self.unbounded = False
-        for pats in patterns.values():
+        #: (anchor kind, anchor values) -> [(rank, key, pattern)]: the groups of the split mode
+        groups: Dict[Tuple[str, Tuple[str, ...]], List[Tuple[int, str, List[Dict[str, Any]]]]] = {}
+        rank = 0
+        for key, pats in patterns.items():
             for pat in pats:
                 self.width = max(self.width, len(pat))
                 self.unbounded = self.unbounded or any(t.get("OP") in ("+", "*") for t in pat)
-                self._add(pat)
+                kind, values = self._add(pat)
+                groups.setdefault((kind, tuple(sorted(set(values)))), []).append((rank, key, pat))
+            rank += 1
         self._cache: Dict[int, bool] = {}
+        #: split mode: one Matcher per anchor group (not with a greedy filter, which works
+        #: across all the patterns of a key)
+        self._groups: List[_Group] = []
+        self._key_rank: Dict[int, int] = {}
+        if greedy is None and not self.unbounded and len(groups) > 1:
+            vocab = matcher.vocab
+            for (kind, values), members in groups.items():
+                sub = Matcher(vocab)
+                for _, key, pat in members:
+                    sub.add(key, [pat])
+                self._groups.append(_Group(kind, frozenset(values), max(len(p) for _, _, p in members), sub))
+                for r, key, _ in members:
+                    self._key_rank.setdefault(vocab.strings.add(key), r)
 
     @staticmethod
     def _values(spec: Any) -> List[str]:
@@ -63,7 +97,7 @@ class AnchoredMatcher:
             return [str(v).lower() for v in spec.get("IN", [])]
         return [str(spec).lower()]
 
-    def _add(self, pat: List[Dict[str, Any]]) -> None:
+    def _add(self, pat: List[Dict[str, Any]]) -> Tuple[str, List[str]]:
         """Choose the pattern's rarest required token as its anchor: a word list with the
         fewest common words, else a shape, else any number."""
         best: Optional[Tuple[float, str, List[str]]] = None
@@ -91,6 +125,7 @@ class AnchoredMatcher:
             self.shapes.update(values)
         else:
             self.like_num = True
+        return kind, values
 
     def is_anchor(self, tok: Token) -> bool:
         """Can ``tok`` be the anchor of some pattern? (lexical: cached per word)"""
@@ -124,9 +159,50 @@ class AnchoredMatcher:
                     out.append((s, e))
         return out
 
+    def _split_matches(self, doc: Doc) -> List[Tuple[int, int, int]]:
+        """Each anchor group's Matcher on the windows of its own anchors."""
+        n = len(doc)
+        if not n:
+            return []
+        cache, vocab = self._cache, doc.vocab
+        hits: List[int] = []
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            hit = cache.get(orth)
+            if hit is None:
+                hit = self._anchor_orth(vocab, orth)
+            if hit:
+                hits.append(i)
+        if not hits:
+            return []
+        found: List[Tuple[int, int, int]] = []
+        toks = [(i, doc[i]) for i in hits]
+        keyed = [(i, t.lower_, t.shape_.lower(), t.like_num) for i, t in toks]
+        for g in self._groups:
+            if g.kind == "words":
+                at = [i for i, low, _, _ in keyed if low in g.values]
+            elif g.kind == "shapes":
+                at = [i for i, _, shape, _ in keyed if shape in g.values]
+            else:
+                at = [i for i, _, _, num in keyed if num]
+            if not at:
+                continue
+            w = g.width - 1
+            wins: List[Tuple[int, int]] = []
+            for i in at:
+                a, b = max(0, i - w), min(n, i + w + 1)
+                if wins and a <= wins[-1][1]:
+                    wins[-1] = (wins[-1][0], max(wins[-1][1], b))
+                else:
+                    wins.append((a, b))
+            for a, b in wins:
+                found.extend((m, a + ms, a + me) for m, ms, me in g.matcher(doc[a:b]))
+        return sorted(set(found), key=lambda m: (m[1], m[2], self._key_rank.get(m[0], 0)))
+
     def __call__(self, doc: Doc) -> List[Tuple[int, int, int]]:
         if self.unbounded:
             return list(self.matcher(doc))
+        if self._groups:
+            return self._split_matches(doc)
         found: List[Tuple[int, int, int]] = []
         for s, e in self.windows(doc):
             found.extend((m, s + ms, s + me) for m, ms, me in self.matcher(doc[s:e]))
