@@ -1813,7 +1813,12 @@ def _partitive(doc: Doc, sent: Span, start: int, end: int, kind: str) -> int:
     link ("Of those, 609 ...", "A quarter of them ..."), which may open a paragraph; 1 for
     a share as the subject with nothing said of what it is a share of ("Almost half received
     suspended sentences"); 0 otherwise."""
-    first = [t for t in sent if not t.is_space][:2]
+    first = []
+    for t in sent:
+        if not t.is_space:
+            first.append(t)
+            if len(first) == 2:
+                break
     if len(first) == 2 and first[0].lower_ == "of" and first[1].lower_ in _PARTITIVE_PRONOUNS:
         # (not a measure of what the part does: "Of those, 3% spilled more than 100 times")
         return 0 if doc[end - 1].dep_ in ("npadvmod", "advmod") else 2
@@ -2069,6 +2074,8 @@ class _Context:
         s0, s1 = sent.start_char, sent.end_char
         if self.have_dates:
             cands, periods = [], []
+            if not any(d.get("value") and s0 <= d["start"] < s1 for d in self.dates):
+                return None, None  # (no date in the sentence: the loops below find nothing)
             claim_span = doc.char_span(start, end, alignment_mode="expand")
             root = claim_span.root if claim_span is not None else doc[0]
             anc = {a.i for a in root.ancestors} | {root.i}
@@ -2222,8 +2229,8 @@ class _Context:
         for q in self.quotes:
             if q.get("start", 0) <= c0 and c1 <= q.get("end", 0) and q.get("speaker"):
                 return q["speaker"], q.get("speaker_id"), q.get("id")
-        # "according to X"
-        for t in sent:
+        # "according to X" (the sentence's text first: most have none)
+        for t in (sent if "ccording" in text_of(doc)[sent.start_char:sent.end_char].lower() else ()):
             if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to":
                 pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
                 if pobj is not None:
