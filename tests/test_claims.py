@@ -214,6 +214,24 @@ def test_time_owned_by_the_nearest_figure(claims_nlp, sentence, text, time):
     # a plural noun the tagger took for a verb is still the counted noun; a date between two
     # wordings of one figure dates both
     ("Monitoring data came from 9,876 overflows last year, or 85% of the total.", "9,876", "2023"),
+    # a span of months counted in a year is a quarter or a half of it
+    ("The economy shrank by 0.3% in the final three months of 2023.", "0.3%", "2023-Q4"),
+    ("Sales rose 4% in the first six months of 2024.", "4%", "2024-H1"),
+    ("Unemployment was 4.4% in the three months to June 2024.", "4.4%", "2024-Q2"),
+    # a date on a noun an ordinal counts is the count's ("the second cut since May")
+    ("The bank lowered its rate from 5% to 4.75% today, the second cut since May.", "4.75%", "2024-08-01"),
+    ("The bank cut its rate on Thursday, taking it to 4.75%, its second reduction this year.", "4.75%", "2024-08-01"),
+    # ... unless the figure is in a clause on the date
+    ("It is the third cut since May, when the bank began lowering rates from 5.25%.", "5.25%", "2024-05"),
+    # a figure in a relative clause on the subject is not dated by the main verb's date
+    ("Services, which make up about four-fifths of the economy, shrank in the final quarter.", "about four-fifths",
+     None),
+    # the earlier value of a change, the figure compared with: only a date of their own
+    ("The bank expects growth of 0.75% this year, down from the 1.5% it forecast in November.", "1.5%", None),
+    ("The bank forecasts growth of 0.75% in 2025, against the 1.5% it predicted in May.", "1.5%", None),
+    ("Inflation was 2.3% in June, up from 1.7% in May.", "1.7%", "2024-05"),
+    # a change "from X to Y" dated after Y dates both
+    ("Contributions will go from 13.8% to 15% in April.", "13.8%", "2025-04"),
 ])
 def test_time_of_a_figure(claims_nlp, sentence, text, time):
     assert find(claims_of_dated(claims_nlp, sentence, "2024-08-01"), text)["time"] == time
@@ -295,6 +313,13 @@ def test_partitive_shares_time_and_source(claims_nlp, text, figure, time, source
     # a reporting verb the tagger took for a noun
     ("The Office for Budget Responsibility (OBR) forecast last week that state pension costs would rise to £150bn "
      "in 2027/28.", "£150bn", "Office for Budget Responsibility"),
+    # "It" opening a sentence is the body the sentence before had as its subject
+    ("Prices rose in May. But the Bank of England expects them to fall. It estimates that food costs will drop by "
+     "2%.", "2%", "Bank of England"),
+    ("Prices rose in May. It is thought that food costs will drop by 2%.", "2%", None),
+    # a relative clause of report on the figure
+    ("The Bank of England forecasts growth of 0.75%, against the 1.5% it predicted in May.", "1.5%",
+     "Bank of England"),
 ])
 def test_sources_of_figures(claims_nlp, sentence, text, source):
     assert find(claims_of(claims_nlp, sentence), text)["source"] == source
@@ -387,6 +412,8 @@ def test_sentences(claims_nlp, sentence, text, value, unit):
     ("Six members voted for the move. Two backed a larger increase, while one voted to hold.", "one",
      1.0, None, None, "members", False),
     ("In 2022, 2,078 people were convicted, and 609 of them were jailed.", "609", 609.0, None, None, "people", False),
+    # the second number of a tally
+    ("The committee voted by eight votes to one to cut rates.", "one", 1.0, None, None, "votes", False),
     ("The government recruited 20,951 officers, exceeding its target of 20,000.", "20,000", 20000.0, None, None, "officers", False),
     # a count does not take the noun of a far smaller or larger count
     ("Cutting lists is among the five pledges he made. The list stood at about 4.6 million.", "about 4.6 million",
@@ -463,6 +490,8 @@ def test_lengths_of_time_are_claims(claims_nlp, sentence, text, value, unit, cha
     ("He will serve a five-year term.", ("five-year",)),
     ("Inflation halves as energy bills fall\n15 November 2023, 07:00\n\nThe rate fell.", ("15",)),
     ("Bank profits rise\n\n23\n\nThe bank made more money.", ("23",)),
+    # a span of months that names a part of the calendar
+    ("The economy shrank by 0.3% in the final three months of 2023.", ("three months", "the final three months")),
 ])
 def test_time_spans_and_fragments_are_not_claims(claims_nlp, sentence, forbidden):
     texts = [c["text"] for c in claims_of(claims_nlp, sentence)]
@@ -674,6 +703,9 @@ def test_won_the_verb_is_not_a_currency(claims_nlp):
 
 def test_a_head_split_at_a_hyphen(claims_nlp):
     assert find(claims_of(claims_nlp, "The firm received 12 million e-mails in June."), "12 million")["unit"] == "e-mails"
+    # the parser's head may also be the last part of the word
+    claims = claims_of(claims_nlp, "The move was backed by eight of the nine rate-setters on the committee.")
+    assert find(claims, "nine")["unit"] == "rate-setters" and find(claims, "eight")["unit"] == "rate-setters"
 
 
 def test_a_score_after_be_is_not_an_age(claims_nlp):

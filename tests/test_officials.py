@@ -185,6 +185,16 @@ def test_spans_and_kinds(nlp, seed_texts):
      "executive director of enforcement and market oversight", "Financial Conduct Authority"),
     ("Jane Roe, head of policy and research at the Resolution Foundation, said the figures were grim.", "Jane Roe",
      "head of policy and research", "Resolution Foundation"),
+    # a member of a body; a plural title two names share
+    ("The Monetary Policy Committee (MPC) met. Ann Rhys, an external member of the committee, wanted a hold.",
+     "Ann Rhys", "external member", "Monetary Policy Committee"),
+    ("The Monetary Policy Committee (MPC) met. Ann Rhys and Tom Hale, both external members of the committee, "
+     "wanted a larger cut.", "Ann Rhys", "external member", "Monetary Policy Committee"),
+    ("The Monetary Policy Committee (MPC) met. Ann Rhys and Tom Hale, both external members of the committee, "
+     "wanted a larger cut.", "Tom Hale", "external member", "Monetary Policy Committee"),
+    # a water company's short form
+    ("Ofwat fined Thames Water. Chris Weston, Thames's chief executive, is seeking investors.", "Chris Weston",
+     "chief executive", "Thames Water"),
 ])
 def test_role_patterns(nlp, text, name, title, organisation):
     _, officials, _ = _people(nlp, text)
@@ -326,3 +336,8 @@ def test_a_description_is_not_given_to_someone_introduced_as_something_else(nlp)
     _, officials, persons = _people(nlp, text)
     assert all("judge" not in {(r.title or "").lower() for r in p.roles} for p in officials + persons
                if p.name == "Fowler Oldfield")
+
+
+def test_a_member_of_no_body_is_no_official(nlp):
+    _, officials, _ = _people(nlp, "Jo Bloggs, a member of the public, said it was a shame.")
+    assert "Jo Bloggs" not in [p.name for p in officials]

@@ -239,6 +239,7 @@ def test_names_of_bodies(nlp, text, names):
     ("Ministers met in the Cabinet Room on Friday.", "Cabinet Room"),
     ("The firm will pay more under the Energy Profits Levy.", "Energy Profits Levy"),
     ("The fine was set under the General Data Protection Regulation.", "General Data Protection Regulation"),
+    ("Employers will pay more National Insurance from April.", "National Insurance"),
     # a sentence-initial discourse word is not part of the name
     ("Separate Transport Department data show a fall.", "Separate Transport Department"),
     # a body named after its address, used as the place
@@ -287,6 +288,7 @@ def test_a_lead_description_names_the_body_of_the_next_sentence(nlp):
     # not alone, not a short form: a place, a stadium, another club
     ("Aston Villa won 2-0 at Villa Park.", "Aston Villa", "Villa", 0),
     ("Nottingham Forest lost at home to Forest Green Rovers in the cup.", "Nottingham Forest", "Forest", 0),
+    ("Ofwat fined Thames Water. Thames said it would appeal; the Thames Valley is its area.", "Thames Water", "Thames", 1),
     # a short form two bodies of the text share names neither
     ("Manchester United beat Newcastle United 3-1. United scored first.", "Manchester United", "United", 0),
 ])

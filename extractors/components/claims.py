@@ -321,6 +321,9 @@ class ClaimFinder(Pipe):
             return False
         if end < len(doc) and doc[end].lower_ in ("after", "before", "later", "earlier", "ago"):
             return False  # an offset to a point in time: "more than two years after the tip-off"
+        if start > 0 and doc[start - 1].lower_ in ("first", "last", "final", "opening", "closing") \
+                and end < len(doc) and doc[end].lower_ == "of":
+            return False  # a part of the calendar: "the final three months of 2023"
         ctx = self._ctx
         if ctx is None:
             return False
@@ -509,6 +512,9 @@ class ClaimFinder(Pipe):
             return False
         if nxt is not None and nxt.lower_ in ("in", "out"):
             return True
+        if i >= 3 and prev is not None and prev.lower_ == "to" and doc[i - 2].lower_ in ("votes", "vote") \
+                and doc[i - 3].like_num:
+            return True  # a tally: "by eight votes to one"
         if nxt is not None and nxt.is_alpha and len(nxt.text) > 2 and nxt.is_lower:
             # "one mile", "one kilogram", "is one year old": one of a unit of measure or an age
             two = U.normalize_unit(f"{nxt.text} {doc[i + 2].text}") if i + 2 < len(doc) else None
@@ -1439,7 +1445,11 @@ class ClaimFinder(Pipe):
             pobj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.tag_ in ("NNS", "NNPS") and pobj.is_lower:
                 phrase, surface = self._of_phrase(doc, sent, end)
-                return pobj.lower_, phrase, surface
+                word = pobj.lower_
+                if pobj.i - 2 > end and doc[pobj.i - 1].text == "-" and not doc[pobj.i - 2].whitespace_ \
+                        and not doc[pobj.i - 1].whitespace_ and doc[pobj.i - 2].is_alpha:
+                    word = _text(doc)[doc[pobj.i - 2].idx: pobj.idx + len(pobj.text)].lower()  # "of the nine rate-setters"
+                return word, phrase, surface
             if pobj is not None and pobj.tag_ not in ("PRP", "DT", "WP", "WDT") and not pobj.tag_.startswith("NN"):
                 return None, None, None
         elif num.dep_ in ("nummod", "quantmod", "compound", "amod") and num.head.i > num.i and num.head.tag_.startswith("NN") \
@@ -1584,6 +1594,10 @@ class ClaimFinder(Pipe):
         if head.i + 2 < sent.end and doc[head.i + 1].text == "-" and not head.whitespace_ \
                 and not doc[head.i + 1].whitespace_ and doc[head.i + 2].is_alpha:
             head = doc[head.i + 2]
+            word = _text(doc)[doc[head.i - 2].idx: head.idx + len(head.text)].lower()
+        elif head.i - 2 >= end and doc[head.i - 1].text == "-" and not doc[head.i - 2].whitespace_ \
+                and not doc[head.i - 1].whitespace_ and doc[head.i - 2].is_alpha:
+            # the parser's head is the last part: "nine rate-setters", "300 care-workers"
             word = _text(doc)[doc[head.i - 2].idx: head.idx + len(head.text)].lower()
         else:
             word = head.lower_
@@ -1808,6 +1822,12 @@ def _is_target(doc: Doc, start: int, end: int) -> bool:
     return head.lower_ == "of" and head.head.lower_ in _TARGET_NOUNS
 
 
+#: "the final three months of [2023]", "the first six months of the year [2024]"
+_MONTHS_OF = re.compile(r"\b(?:the )?(first|last|final|opening|closing) (three|six) months of (?:the year )?$")
+#: "the three months to [June 2024]"
+_MONTHS_TO = re.compile(r"\b(?:the )?three months (?:to|ending|ended) (?:the end of )?$")
+
+
 def _partitive(doc: Doc, sent: Span, start: int, end: int, kind: str) -> int:
     """Is the figure a part of something the sentence before counted? 2 for an explicit
     link ("Of those, 609 ...", "A quarter of them ..."), which may open a paragraph; 1 for
@@ -1989,7 +2009,9 @@ _REPORT_VERBS = {"say", "said", "says", "saying", "tell", "told", "tells", "anno
                  "announces", "publish", "published", "publishes", "release", "released", "releases",
                  "issue", "issued", "report", "reported", "reports", "confirm", "confirmed", "confirms",
                  "add", "added", "warn", "warned", "warns", "state", "stated", "disclose", "disclosed",
-                 "reveal", "revealed", "reveals", "claim", "claimed", "claims"}
+                 "reveal", "revealed", "reveals", "claim", "claimed", "claims",
+                 # a forecast's date is when it was made: "the 1.5% it forecast in November"
+                 "forecast", "forecasts", "predicted", "predicts", "projected"}
 
 
 #: participles that give the result of the clause they follow ("..., leaving net migration at 606,000")
@@ -1997,6 +2019,92 @@ _RESULT_PARTICIPLES = {"leaving", "taking", "bringing", "pushing", "putting", "l
                        "lowering", "cutting", "sending", "driving"}
 
 _REPORT_NOUNS = {"announcement", "statement", "briefing", "release", "publication", "speech", "interview"}
+
+
+#: ordinals that count events ("its second reduction this year", "the third rise since May")
+_COUNT_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                             "tenth", "latest", "last", "14th", "15th"})
+
+
+#: nouns of events an ordinal counts ("the second cut since August")
+_COUNTED_EVENTS = frozenset({"cut", "reduction", "rise", "increase", "hike", "fall", "drop", "decline", "time",
+                             "raise", "move", "change", "deduction", "fine", "strike", "rate"})
+
+
+def _in_counted_apposition(span: Span, root: Token) -> bool:
+    """Does the date hang on a noun that counts events, other than the figure ("taking it to
+    4.75%, its second reduction this year", "to 4.75%, the second cut since August")? The
+    date belongs to the count, not to the figure (an apposition that says when the figure
+    took effect does date it: "£1,971, the level that took effect in April")."""
+    doc = span.doc
+    if span.root.is_ancestor(root) or (span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "when"
+                                       and root.i > span.end):
+        return False  # the figure is in a clause on the date: "since August, when the Bank began cutting from 5.25%"
+    t = span.root
+    for _ in range(4):
+        if t.head.i == t.i or t.dep_ not in ("pobj", "prep", "npadvmod", "tmod"):
+            return False
+        t = t.head
+        if t.tag_.startswith("NN"):
+            return t.i != root.i and t.lower_ in _COUNTED_EVENTS \
+                and any(m.dep_ == "amod" and m.lower_ in _COUNT_ORDINALS and m.i < t.i for m in t.children)
+    return False
+
+
+def _change_partner(doc: Doc, claim_span: Optional[Span]) -> Optional[Tuple[int, int]]:
+    """The other figure of a change "from X to Y" (tokens of the few words after "to", or
+    before "from"): a date of the change dates both ("an increase from 13.8% to 15% in
+    April")."""
+    if claim_span is None:
+        return None
+    a, b = claim_span.start, claim_span.end
+    if a > 0 and doc[a - 1].lower_ == "from" and b + 1 < len(doc) and doc[b].lower_ == "to" and doc[b + 1].like_num:
+        return b + 1, min(len(doc), b + 4)
+    if a > 0 and doc[a - 1].lower_ == "to":
+        k = a - 2
+        while k >= max(0, a - 6) and doc[k].lower_ != "from":
+            k -= 1
+        if k >= 0 and doc[k].lower_ == "from" and k + 1 < a - 1 and doc[k + 1].like_num:
+            return k + 1, a - 1
+    return None
+
+
+def _outside_earlier_value(span: Span, claim_span: Optional[Span]) -> bool:
+    """Is the figure the earlier value of a change or the figure compared with ("0.75% this
+    year, down from the 1.5% it forecast in November", "up from 3%", "against the 1.5% it
+    predicted") and the date outside its phrase? The sentence's date is the new value's (a
+    change "from 5% to 4.75% on Thursday" dates both)."""
+    if claim_span is None:
+        return False
+    doc = span.doc
+    k = claim_span.start - 1
+    while k > 0 and doc[k].lower_ in ("the", "a", "an", "its", "their"):
+        k -= 1
+    if k < 1:
+        return False
+    if doc[k].lower_ == "against" or doc[k].lower_ in ("with", "to") and doc[k - 1].lower_ == "compared":
+        # "0.75% in 2025, against the 1.5% it predicted": a date before the comparison is the
+        # first figure's (one after it dates the figures compared: "against 5% and 13% in 2021")
+        return span.end <= k
+    if doc[k].lower_ != "from" or doc[k - 1].lower_ not in ("down", "up", "higher", "lower"):
+        return False
+    prep = doc[k]
+    return not (prep.left_edge.i <= span.start and span.end - 1 <= prep.right_edge.i)
+
+
+def _outside_relative_clause(span: Span, root: Token) -> bool:
+    """Is the figure inside a relative clause and the date outside it ("Services, which make
+    up about four-fifths of the economy, shrank in the final quarter": the quarter is when
+    services shrank, not when they made up four-fifths)?"""
+    verb = next((t for t in [root, *root.ancestors] if t.tag_.startswith("VB")), None)
+    if verb is None or verb.dep_ != "relcl" or verb.left_edge.i <= span.start and span.end - 1 <= verb.right_edge.i:
+        return False
+    # only a clause on the subject of the verb the date hangs on (not a clause on the date
+    # itself, "December 2021, when Bank Rate stood at 0.1%", nor on a noun the date dates,
+    # "a pause in June, which ended a run of 10 increases")
+    antecedent = verb.head
+    att = _attached_verb(span)
+    return antecedent.dep_ in ("nsubj", "nsubjpass") and att is not None and att == antecedent.head.i
 
 
 def _report_time(span: Span) -> bool:
@@ -2063,6 +2171,31 @@ class _Context:
         return tok.ent_type_ == "TIME"
 
     def time_for(self, doc: Doc, sent: Span, start: int, end: int) -> Tuple[Optional[str], Optional[str]]:
+        """The claim's time (see :meth:`_time_for`), as a quarter or half when the date is the
+        year or month a span of months is counted in ("the final three months of 2023" is
+        2023-Q4, "the first six months of 2024" 2024-H1, "the three months to June 2024"
+        2024-Q2; the dates component keeps TimeML's two expressions, a duration and a date)."""
+        value, text = self._time_for(doc, sent, start, end)
+        if value is None or text is None:
+            return value, text
+        d = next((d for d in self.dates if d.get("value") == value and d.get("text") == text
+                  and sent.start_char <= d["start"] < sent.end_char), None)
+        if d is None:
+            return value, text
+        before = _text(doc)[max(sent.start_char, d["start"] - 60):d["start"]].lower()
+        m = _MONTHS_OF.search(before)
+        if m and re.fullmatch(r"\d{4}", value):
+            which, size = m.group(1), m.group(2)
+            first = which in ("first", "opening")
+            if size == "three":
+                return f"{value}-Q{1 if first else 4}", m.group(0).strip() + " " + text
+            return f"{value}-H{1 if first else 2}", m.group(0).strip() + " " + text
+        m = _MONTHS_TO.search(before)
+        if m and re.fullmatch(r"\d{4}-(03|06|09|12)", value):
+            return f"{value[:4]}-Q{int(value[5:]) // 3}", m.group(0).strip() + " " + text
+        return value, text
+
+    def _time_for(self, doc: Doc, sent: Span, start: int, end: int) -> Tuple[Optional[str], Optional[str]]:
         """TIMEX3 value of the time the claim is stated for: the nearest date of its sentence
         that is not a baseline ("the highest since 2008", "up 16% on October 2021", "higher
         than a year earlier"), not the time of the report ("the agency said on Wednesday",
@@ -2095,6 +2228,9 @@ class _Context:
                     return d["value"], d["text"]  # "June's rise of 0.5 points", "its 2021 figure of $12.8bn"
                 if span is not None and (_baseline(span) or _report_time(span) or not _dates_clause(span, anc, root)):
                     continue
+                if span is not None and (_in_counted_apposition(span, root) or _outside_relative_clause(span, root)
+                                         or _outside_earlier_value(span, claim_span)):
+                    continue
                 if span is not None:
                     cmp = _compared_figures(span)
                     if cmp is not None and claim_span is not None and not (cmp[0] <= claim_span.start < cmp[1]):
@@ -2107,9 +2243,11 @@ class _Context:
                 # ("2010 had the highest number - 1,246, compared with 1,048 in 2003": 2003
                 # is the year of 1,048), unless it dates the clause the claim is in ("In
                 # 2021, 120 ships docked and 40 left early")
+                partner = _change_partner(doc, claim_span)
                 others = [(t.idx, t.idx + len(t.text)) for t in sent
                           if t.tag_ == "CD" and t.text[:1].isdigit() and not (start <= t.idx < end)
-                          and not self.in_date(t) and not _joined(t, root, self.in_date)]
+                          and not self.in_date(t) and not _joined(t, root, self.in_date)
+                          and not (partner is not None and partner[0] <= t.i < partner[1])]
                 # (another figure takes only the date nearest to it: "301,091 spills ... in
                 # 2022, down from 372,533 the year before" leaves 2022 to the 301,091)
                 # (dates joined into one span are one: "6,971 discharges between 2010 and 2015")
@@ -2215,6 +2353,26 @@ class _Context:
                 return claim
         return None
 
+    def _previous_subject_body(self, doc: Doc, sent: Span) -> Optional[Token]:
+        """The subject of the sentence before ``sent`` (over one paragraph break at most) when
+        it names an organisation: what a sentence-opening "It" refers to ("But the Bank now
+        expects it to pick up. It estimates that ...")."""
+        k = sent.start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k < 0:
+            return None
+        return self._subject_body(sent_of(doc, k).root)
+
+    def _subject_body(self, verb: Token) -> Optional[Token]:
+        """The subject of ``verb`` when it names an organisation."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.tag_ in ("PRP", "WP", "DT", "EX"):
+            return None
+        toks = list(subj.subtree)
+        rid = self._canonical(toks[0].idx, toks[-1].idx + len(toks[-1].text))[1]
+        return subj if rid is not None and rid.startswith("O") else None
+
     def _canonical(self, start: int, end: int) -> Tuple[Optional[str], Optional[str]]:
         for s, e, name, rid in self.mentions:
             if s < end and start < e:
@@ -2248,7 +2406,12 @@ class _Context:
             clause_of_time = clause_of_time or a.dep_ == "advcl"
             below = a
         if not verbs:
-            verbs = _trailing_report(sent, end)
+            # a relative clause of report on the figure: "the 1.5% it predicted in November"
+            top = num
+            while start <= top.head.i < end and top.head.i != top.i:
+                top = top.head
+            verbs = [c for c in top.children if c.dep_ == "relcl" and c.lower_ in REPORTING and c.tag_.startswith("VB")]
+            verbs += [v for v in _trailing_report(sent, end) if v not in verbs]
         for v in verbs:
             if any(c.dep_ == "auxpass" for c in v.children):
                 continue  # "were found guilty": not a report
@@ -2285,6 +2448,13 @@ class _Context:
                                    for t in named.subtree):
                             subj = named
                         break
+            if subj.tag_ == "PRP" and subj.lower_ == "it" and governor.dep_ == "relcl":
+                # "The Bank ... forecasts 0.75%, against the 1.5% it predicted": the body that
+                # is the subject of the sentence
+                subj = self._subject_body(sent.root) or subj
+            if subj.tag_ == "PRP" and subj.lower_ == "it":
+                # "It estimates that ...": the body that is the subject of the sentence before
+                subj = self._previous_subject_body(doc, sent) or subj
             if start <= subj.i < end or any(start <= t.i < end or t.like_num and not self.in_date(t) for t in subj.subtree):
                 continue  # the claim (or another figure, not a year: "data for 2022") is the subject
             who = self._who(doc, subj, line_start=_text(doc).rfind("\n", 0, v.idx) + 1)

@@ -85,6 +85,10 @@ TITLE_MODIFIERS = {"acting", "deputy", "interim", "shadow", "assistant", "senior
 PREDICATE_SKIP = {"has", "have", "had", "been", "was", "is", "will", "be", "would", "became", "become", "becomes",
                   "appointed", "named", "elected", "made", "as", "to", "serve", "serves", "served", "now", "also", "already", "later", "subsequently"}
 PREDICATE_TRIGGERS = {"became", "become", "becomes", "appointed", "named", "elected", "is", "was", "serves", "served"}
+#: title words that make an official only with the body they are a member of
+_MEMBER_WORDS = frozenset({"member", "members"})
+#: plural titles a list of names can share ("both external members of the committee")
+_PLURAL_TITLES = {"members": "member"}
 APPOSITION_SKIP = {"who", "is", "was", "has", "had", "been", "became", "becomes", "now", "then", "currently", "also", "as", "serves", "served", "appointed", "named"}
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"}
 PREPS = {"of", "for", "at", "to", "on", "in"}
@@ -628,6 +632,8 @@ class Officials(Pipe):
                 break
             title_tokens.extend(range(prep, j))
             end = j
+        if org is None and party is None and doc[te - 1].lower_ in _MEMBER_WORDS:
+            return None  # "a member of the public": a member is an official only of a body
         parse = _RoleParse(title_start, te, end, title_tokens=title_tokens, org_name=party)
         if org:
             parse.org_id = org[0]
@@ -800,7 +806,17 @@ class Officials(Pipe):
             k = j
             while k < sent.end and doc[k].lower_ in APPOSITION_SKIP and k - j < 4:
                 k += 1
-            out.extend(self._role_list(k, sent.end, "apposition"))
+            if k < sent.end and doc[k].lower_ in ("both", "all") and k > 0:
+                # "Catherine Mann and Swati Dhingra, both external members of the committee"
+                out.extend(self._plural_roles(k + 1, sent.end))
+            else:
+                out.extend(self._role_list(k, sent.end, "apposition"))
+        elif j + 1 < sent.end and doc[j].lower_ == "and" and j + 1 in self.person_at:
+            # the first of two names that share a plural apposition
+            other = self.person_at[j + 1]
+            f = next((mm.end for mm in other.mentions if mm.start == j + 1), None)
+            if f is not None and f + 2 < sent.end and doc[f].text == "," and doc[f + 1].lower_ in ("both", "all"):
+                out.extend(self._plural_roles(f + 2, sent.end))
         else:
             # --- predicate: "Rachel Reeves became Chancellor", "X has been appointed commissioner of ..."
             k = j
@@ -810,6 +826,20 @@ class Officials(Pipe):
                 k += 1
             if trig and k > j:
                 out.extend(self._role_list(k, sent.end, "predicate", single=True))
+        return out
+
+    def _plural_roles(self, k: int, limit: int) -> List[Tuple[Role, Set[int]]]:
+        """A plural title shared by names ("both external members of the committee"), as each
+        one's singular title."""
+        out = []
+        for role, used in self._role_list(k, limit, "apposition", single=True):
+            words = (role.title or "").split()
+            if not words or not words[-1].endswith("s") or words[-1].lower() not in _PLURAL_TITLES:
+                continue
+            words[-1] = _PLURAL_TITLES[words[-1].lower()]
+            out.append((Role(title=" ".join(words), organisation=role.organisation, start=role.start, end=role.end,
+                             pattern=role.pattern, organisation_id=role.organisation_id,
+                             implied_organisation=role.implied_organisation), used))
         return out
 
     def _as_role(self, m: _Mention) -> List[Tuple[Role, Set[int]]]:
