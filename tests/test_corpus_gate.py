@@ -14,7 +14,7 @@ pytestmark = pytest.mark.model
 #: measure -> minimum F1 (or accuracy) in [0, 1]
 FLOORS = {
     "official_triples": 0.95,
-    "organisations": 0.94,
+    "organisations": 0.97,
     "organisation_acronyms": 0.94,
     "dates_strict": 0.97,
     "dates_relaxed": 0.97,
@@ -77,6 +77,12 @@ HELDOUT_FLOORS = {
                  "events_bcubed": 0.97},
     "heldout4": {"official_triples": 0.95, "organisations": 0.95, "dates_value": 0.94, "claims_value": 0.95,
                  "claims_value_unit": 0.89, "claims_time": 0.89, "claims_source": 0.95, "quote_speakers": 0.95,
+                 "events_bcubed": 0.97},
+    "heldout6": {"official_triples": 0.90, "organisations": 0.90, "dates_value": 0.90, "claims_value": 0.97,
+                 "claims_value_unit": 0.97, "claims_time": 0.86, "claims_source": 0.85, "quote_speakers": 0.95,
+                 "events_bcubed": 0.97},
+    "heldout7": {"official_triples": 0.90, "organisations": 0.97, "dates_value": 0.91, "claims_value": 0.97,
+                 "claims_value_unit": 0.97, "claims_time": 0.89, "claims_source": 0.97, "quote_speakers": 0.95,
                  "events_bcubed": 0.97},
     # (heldout5 is left out: its two FCA fines of one week still come out as one event; its
     # first blind run and its scores now are in its README and the top-level README)
