@@ -232,6 +232,9 @@ def test_time_owned_by_the_nearest_figure(claims_nlp, sentence, text, time):
     ("Inflation was 2.3% in June, up from 1.7% in May.", "1.7%", "2024-05"),
     # a change "from X to Y" dated after Y dates both
     ("Contributions will go from 13.8% to 15% in April.", "13.8%", "2025-04"),
+    # a clock time is a point in time too
+    ("London Heathrow had reached 40.2C at 12:50.", "40.2C", "2024-08-01T12:50"),
+    ("Shares rose 3% by noon and 5% at 4pm.", "5%", "2024-08-01T16:00"),
 ])
 def test_time_of_a_figure(claims_nlp, sentence, text, time):
     assert find(claims_of_dated(claims_nlp, sentence, "2024-08-01"), text)["time"] == time
@@ -320,6 +323,13 @@ def test_partitive_shares_time_and_source(claims_nlp, text, figure, time, source
     # a relative clause of report on the figure
     ("The Bank of England forecasts growth of 0.75%, against the 1.5% it predicted in May.", "1.5%",
      "Bank of England"),
+    # a body's figure
+    ("The Met Office's provisional figure of 40.3C beat the previous high.", "40.3C", "Met Office"),
+    # a participle of the reported clause does not hide the closing report
+    ("The brigade had its busiest day, taking more than 2,600 calls, the Mayor of London said.", "more than 2,600",
+     "Mayor of London"),
+    # the one told is no source
+    ("Tom Hale was jailed for life on Monday, and told he must serve at least 42 years.", "at least 42 years", None),
 ])
 def test_sources_of_figures(claims_nlp, sentence, text, source):
     assert find(claims_of(claims_nlp, sentence), text)["source"] == source
@@ -414,6 +424,11 @@ def test_sentences(claims_nlp, sentence, text, value, unit):
     ("In 2022, 2,078 people were convicted, and 609 of them were jailed.", "609", 609.0, None, None, "people", False),
     # the second number of a tally
     ("The committee voted by eight votes to one to cut rates.", "one", 1.0, None, None, "votes", False),
+    # "N others" counts the noun of the count before
+    ("The judge sentenced her for the murder of seven babies and the attempted murder of six others.", "six", 6.0,
+     None, None, "babies", False),
+    # a minimum term is a prison term
+    ("The judge set a minimum term of 42 years.", "42 years", 42.0, None, None, "year", False),
     ("The government recruited 20,951 officers, exceeding its target of 20,000.", "20,000", 20000.0, None, None, "officers", False),
     # a count does not take the noun of a far smaller or larger count
     ("Cutting lists is among the five pledges he made. The list stood at about 4.6 million.", "about 4.6 million",

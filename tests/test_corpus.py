@@ -190,3 +190,18 @@ def test_entity_errors_list_officials_and_organisations_without_the_model():
     out = format_scores({"official_triples": acc, "events_exact": {"matched": 1, "gold": 1, "predicted": 1},
                          "claim_status": {"correct": 1, "total": 1, "errors": {}, "wrong": []}, "entity_errors": errors})
     assert "officials and organisations that differ from the gold: 5" in out and "d official spurious" in out
+
+
+@pytest.mark.parametrize("gold,pred,same", [
+    ("years", "year", True),
+    ("percentage points", "percentage point", True),
+    ("degrees celsius", "celsius", True),
+    ("GBP", "GBP", True),
+    ("people", "offenders", False),
+    ("celsius", "fahrenheit", False),
+    (None, None, True),
+])
+def test_same_unit(gold, pred, same):
+    from extractors.evaluate.corpus import same_unit
+
+    assert same_unit(gold, pred) is same

@@ -48,6 +48,9 @@ def dates(doc):
         ("The talks collapsed in July.", None, ("July", "DATE", "XXXX-07")),
         ("Profit rose 5% in the third quarter.", "1989-10-27", ("the third quarter", "DATE", "1989-Q3")),
         ("Crime rose during the 1990s.", None, ("the 1990s", "DATE", "199")),
+        # numeric dates: day first, as in British news; ISO
+        ("The hearing was set for 22/08/2023 at the court.", None, ("22/08/2023", "DATE", "2023-08-22")),
+        ("The file is dated 2023-08-22.", None, ("2023-08-22", "DATE", "2023-08-22")),
     ],
 )
 def test_dates_component(nlp_dates, text, published, expected):

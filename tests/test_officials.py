@@ -195,6 +195,23 @@ def test_spans_and_kinds(nlp, seed_texts):
     # a water company's short form
     ("Ofwat fined Thames Water. Chris Weston, Thames's chief executive, is seeking investors.", "Chris Weston",
      "chief executive", "Thames Water"),
+    # ", of BODY," after a title and name
+    ("Detective Superintendent Mark Baker, of Merseyside Police, led the inquiry.", "Mark Baker",
+     "Detective Superintendent", "Merseyside Police"),
+    # a High Court judge's style, and a title in apposition before it
+    ("Letby stayed in the cells. The judge, Mr Justice James Goss, said she had shown no remorse.", "James Goss",
+     "judge", None),
+    ("The sentencing judge, Mrs Justice Amanda Yip, said he had shown no remorse.", "Amanda Yip",
+     "sentencing judge", None),
+    # letters after the name before the closing comma; a body after "with"
+    ("The prosecutor, Nick Johnson KC, had told the court the case was grave.", "Nick Johnson", "prosecutor", None),
+    ("Pascale Jones, a prosecutor with the Crown Prosecution Service (CPS), said the trust was betrayed.",
+     "Pascale Jones", "prosecutor", "Crown Prosecution Service"),
+    # a first name the model left out after a title with a place
+    ("The brigade was stretched, Mayor of London Sadiq Khan said.", "Sadiq Khan", "Mayor of London", None),
+    # a description a body of the article's name holds ("the brigade")
+    ("London Fire Brigade was stretched. Jonathan Smith, an assistant commissioner at the brigade, said so.",
+     "Jonathan Smith", "assistant commissioner", "London Fire Brigade"),
 ])
 def test_role_patterns(nlp, text, name, title, organisation):
     _, officials, _ = _people(nlp, text)
@@ -341,3 +358,10 @@ def test_a_description_is_not_given_to_someone_introduced_as_something_else(nlp)
 def test_a_member_of_no_body_is_no_official(nlp):
     _, officials, _ = _people(nlp, "Jo Bloggs, a member of the public, said it was a shame.")
     assert "Jo Bloggs" not in [p.name for p in officials]
+
+
+def test_a_description_before_a_styled_name_is_that_name_s(nlp):
+    text = "Letby refused to leave the cells. The judge, Mr Justice James Goss, said she had shown no remorse."
+    _, officials, persons = _people(nlp, text)
+    assert all("judge" not in {(r.title or "").lower() for r in p.roles} for p in officials + persons
+               if p.name == "Letby" or p.name.endswith("Letby"))

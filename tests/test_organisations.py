@@ -240,6 +240,9 @@ def test_names_of_bodies(nlp, text, names):
     ("The firm will pay more under the Energy Profits Levy.", "Energy Profits Levy"),
     ("The fine was set under the General Data Protection Regulation.", "General Data Protection Regulation"),
     ("Employers will pay more National Insurance from April.", "National Insurance"),
+    # the place of a dateline; a place in a place
+    ("Nurses strike\nMANCHESTER, 21 August 2023\n\nNurses walked out.", "MANCHESTER"),
+    ("A reading of 40.3C at Coningsby in Lincolnshire is a record.", "Coningsby in Lincolnshire"),
     # a sentence-initial discourse word is not part of the name
     ("Separate Transport Department data show a fall.", "Separate Transport Department"),
     # a body named after its address, used as the place
@@ -302,3 +305,24 @@ def test_short_forms_of_bodies_named_in_full(nlp, text, body, short, count):
 def test_no_short_form_without_the_full_name(nlp):
     _, orgs = _orgs(nlp, "The forest fire spread. Forest rangers said the park would close.")
     assert "Nottingham Forest" not in [o.name for o in orgs]
+
+
+
+@pytest.mark.model
+def test_the_met_office_is_not_the_met(nlp):
+    _, orgs = _orgs(nlp, "It was the hottest day on record, the Met Office said. The Met said 3 officers were hurt.")
+    office = _by_name(orgs, "Met Office")
+    assert [m.text for m in office.mentions] == ["Met Office"]
+    assert [m.text for m in _by_name(orgs, "Metropolitan Police Service").mentions] == ["Met"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,name,description", [
+    ("The attacks took place at the Countess of Chester Hospital. The hospital said it was sorry.",
+     "Countess of Chester Hospital", "hospital"),
+    ("London Fire Brigade was stretched. The brigade took 2,600 calls.", "London Fire Brigade", "brigade"),
+])
+def test_hospitals_and_brigades(nlp, text, name, description):
+    _, orgs = _orgs(nlp, text)
+    body = _by_name(orgs, name)
+    assert any(m.text.lower() == description and m.kind == "description" for m in body.mentions)

@@ -155,3 +155,13 @@ def test_a_definite_title_with_no_name_is_the_speaker(nlp):
     _, quotes, _ = _quotes(nlp, '"We will act," the home secretary said.')
     q = _quote(quotes, "We will act")
     assert (q.speaker, q.speaker_id) == ("home secretary", None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Tom Hale was jailed for life on Monday, and told he must serve at least 42 years before release.",
+    "Tom Hale was told that he must serve at least 42 years before release.",
+])
+def test_the_one_told_is_not_the_speaker(nlp, text):
+    _, quotes, _ = _quotes(nlp, text)
+    assert not any(q.speaker == "Tom Hale" for q in quotes)

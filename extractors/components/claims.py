@@ -345,6 +345,9 @@ class ClaimFinder(Pipe):
                 break
         if any(t.lower_ in words for t in doc[max(sent.start, start - 5): start]):
             return True  # "sent to prison for up to 10 years", "jailed for 20 months"
+        before = doc[max(sent.start, start - 5): start]
+        if any(t.lower_ == "term" and t.i > 0 and doc[t.i - 1].lower_ == "minimum" for t in before):
+            return True  # "a minimum term of 42 years": the least time a life sentence is served
         head = doc[end - 1]
         for _ in range(4):
             if head.lower_ in words and not (start <= head.i < end):
@@ -1453,6 +1456,7 @@ class ClaimFinder(Pipe):
             if pobj is not None and pobj.tag_ not in ("PRP", "DT", "WP", "WDT") and not pobj.tag_.startswith("NN"):
                 return None, None, None
         elif num.dep_ in ("nummod", "quantmod", "compound", "amod") and num.head.i > num.i and num.head.tag_.startswith("NN") \
+                and num.head.lower_ not in ("others", "more") \
                 and not (num.head.tag_ == "NN" and num.head.lower_.endswith("ing")) \
                 and not (num.head.lower_ in DATE_WORDS and any(t.lower_ in ("last", "next", "this", "previous")
                                                               for t in doc[num.i + 1: num.head.i])):
@@ -1582,6 +1586,8 @@ class ClaimFinder(Pipe):
                     break
         if head is None or head.i < end or head.i - end > 5:
             return None, None, None
+        if head.lower_ in ("others", "more"):
+            return None, None, None  # "seven babies and ... six others": the noun of the count before
         if head.tag_ == "NN" and head.lower_.endswith("ing") and num.lower_ not in ("one", "1"):
             return None, None, None  # "with four voting to hold": a gerund is not what is counted
         # "11 member trade agreement": the number counts the head of the compound
@@ -1821,6 +1827,10 @@ def _is_target(doc: Doc, start: int, end: int) -> bool:
     head = doc[end - 1].head
     return head.lower_ == "of" and head.head.lower_ in _TARGET_NOUNS
 
+
+#: nouns of a figure a possessive owner states ("the Met Office's provisional figure of 40.3C")
+_OWNED_FIGURES = frozenset({"figure", "figures", "estimate", "estimates", "forecast", "forecasts", "count", "tally",
+                            "projection", "projections", "reading", "calculation", "calculations"})
 
 #: "the final three months of [2023]", "the first six months of the year [2024]"
 _MONTHS_OF = re.compile(r"\b(?:the )?(first|last|final|opening|closing) (three|six) months of (?:the year )?$")
@@ -2152,7 +2162,8 @@ class _Context:
         for d in self.dates:
             if d.get("type") in ("DATE", "TIME", "SET"):
                 words = set((d.get("text") or "").lower().replace(",", " ").split())
-                self.date_chars.append((d["start"], d["end"], bool(words & DATE_WORDS)))
+                numeric = bool(re.search(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}", d.get("text") or ""))  # "2023-08-22"
+                self.date_chars.append((d["start"], d["end"], bool(words & DATE_WORDS) or numeric or d.get("type") == "TIME"))
         self._date_tokens: Optional[set] = None
 
     def in_date(self, tok: Token) -> bool:
@@ -2220,8 +2231,8 @@ class _Context:
                 if d.get("type") in ("SET", "DURATION"):
                     periods.append((_gap(start, end, d["start"], d["end"]), d))
                     continue
-                if d.get("type") != "DATE":
-                    continue
+                if d.get("type") not in ("DATE", "TIME"):
+                    continue  # (a clock time is a point too: "reached 40.2C at 12:50")
                 span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
                 if span is not None and span.root.dep_ in ("poss", "compound", "nummod", "amod") \
                         and span.root.head.i in anc and span.root.head.i != root.i and span.root.head.tag_.startswith("NN"):
@@ -2252,7 +2263,7 @@ class _Context:
                 # 2022, down from 372,533 the year before" leaves 2022 to the 301,091)
                 # (dates joined into one span are one: "6,971 discharges between 2010 and 2015")
                 points = _date_groups(_text(doc), [(d["start"], d["end"]) for d in self.dates
-                                                   if d.get("type") == "DATE" and d.get("value") and s0 <= d["start"] < s1])
+                                                   if d.get("type") in ("DATE", "TIME") and d.get("value") and s0 <= d["start"] < s1])
 
                 def group(c):
                     return next(((x, y) for x, y in points if x <= c[1]["start"] < y), (c[1]["start"], c[1]["end"]))
@@ -2278,7 +2289,7 @@ class _Context:
 
                 free = [c for c in cands if not any(
                     _gap(a, b, c[1]["start"], c[1]["end"]) < c[0]
-                    and (_gap(a, b, *group(c)) <= min(_gap(a, b, x, y) for x, y in points) or not own(c))
+                    and (_gap(a, b, *group(c)) <= min((_gap(a, b, x, y) for x, y in points), default=0) or not own(c))
                     for a, b in others)]
                 if not free and others:
                     # a date of the clause above the claim's, fronted when that clause is only
@@ -2393,8 +2404,18 @@ class _Context:
                 pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return self._who(doc, pobj)
-        # reporting verbs: the subject of the verb that governs the claim, or of the sentence root
+        # a body's figure: "the Met Office's provisional figure of 40.3C"
         num = doc[start]
+        top = num
+        while start <= top.head.i < end and top.head.i != top.i:
+            top = top.head
+        if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lower_ in _OWNED_FIGURES:
+            owner = next((c for c in top.head.head.children if c.dep_ == "poss" and c.tag_ not in ("PRP$", "WP$")), None)
+            if owner is not None:
+                who = self._who(doc, owner)
+                if who[0]:
+                    return who
+        # reporting verbs: the subject of the verb that governs the claim, or of the sentence root
         verbs = []
         below = num  # the token under each ancestor on the way up from the figure
         clause_of_time = False  # passed a clause of time or cause ("... as inflation drops to 4.6%")
@@ -2403,7 +2424,10 @@ class _Context:
             if (a.tag_.startswith("VB") or a.dep_ == "ROOT") and a.lower_ in REPORTING and _reports(a, below) \
                     and not clause_of_time and not _record_high(a):
                 verbs.append(a)
-            clause_of_time = clause_of_time or a.dep_ == "advcl"
+            # (a clause with a conjunction of its own: "as", "after", "when"; not a participle
+            # of the reported clause, "..., taking more than 2,600 calls, the mayor said")
+            clause_of_time = clause_of_time or a.dep_ == "advcl" and (
+                any(c.dep_ == "mark" for c in a.children) or a.tag_ != "VBG")
             below = a
         if not verbs:
             # a relative clause of report on the figure: "the 1.5% it predicted in November"
@@ -2413,8 +2437,11 @@ class _Context:
             verbs = [c for c in top.children if c.dep_ == "relcl" and c.lower_ in REPORTING and c.tag_.startswith("VB")]
             verbs += [v for v in _trailing_report(sent, end) if v not in verbs]
         for v in verbs:
-            if any(c.dep_ == "auxpass" for c in v.children):
-                continue  # "were found guilty": not a report
+            if any(c.dep_ == "auxpass" for c in v.children) or (
+                    v.dep_ == "conj" and v.lower_ in ("told", "warned", "advised", "informed", "reminded")
+                    and any(c.dep_ == "auxpass" for c in v.head.children)
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)):
+                continue  # "were found guilty", "was jailed ... and told he must serve": not a report
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
             if subj is None and v.dep_ == "ROOT" and v.tag_.startswith("NN") \
                     and any(c.dep_ == "ccomp" and c.is_ancestor(num) for c in v.children):

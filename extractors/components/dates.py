@@ -190,6 +190,11 @@ def _patterns() -> Dict[str, List[List[dict]]]:
             [{"LOWER": "the"}, {"SHAPE": "dddd"}, {"LOWER": {"IN": ["quarter", "period"]}}],
         ],
         "CAL": [
+            # numeric dates: "22/08/2023" (day first, as in British news, unless only the
+            # second number can be a day: "08/22/2023"), "22.08.2023", ISO "2023-08-22"
+            [{"SHAPE": {"IN": ["dd/dd/dddd", "d/dd/dddd", "dd/d/dddd", "d/d/dddd",
+                               "dd.dd.dddd", "d.dd.dddd", "dd.d.dddd", "d.d.dddd"]}}],
+            [{"SHAPE": "dddd"}, {"ORTH": "-"}, {"SHAPE": "dd"}, {"ORTH": "-"}, {"SHAPE": "dd"}],
             [{"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}],
             [{"LOWER": {"IN": ["last", "this", "next", "coming", "following", "previous", "preceding"]}}, {"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}],
             [{"LOWER": "this"}, {"LOWER": {"IN": ["coming", "past"]}}, {"LOWER": {"IN": _WEEKDAY_NAMES}, "IS_TITLE": True}],

@@ -85,13 +85,15 @@ TITLE_MODIFIERS = {"acting", "deputy", "interim", "shadow", "assistant", "senior
 PREDICATE_SKIP = {"has", "have", "had", "been", "was", "is", "will", "be", "would", "became", "become", "becomes",
                   "appointed", "named", "elected", "made", "as", "to", "serve", "serves", "served", "now", "also", "already", "later", "subsequently"}
 PREDICATE_TRIGGERS = {"became", "become", "becomes", "appointed", "named", "elected", "is", "was", "serves", "served"}
+#: "Mr Justice", "Mrs Justice": the style of a High Court judge
+_JUDICIAL_STYLE = frozenset({"mr", "mrs", "ms", "miss"})
 #: title words that make an official only with the body they are a member of
 _MEMBER_WORDS = frozenset({"member", "members"})
 #: plural titles a list of names can share ("both external members of the committee")
 _PLURAL_TITLES = {"members": "member"}
 APPOSITION_SKIP = {"who", "is", "was", "has", "had", "been", "became", "becomes", "now", "then", "currently", "also", "as", "serves", "served", "appointed", "named"}
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"}
-PREPS = {"of", "for", "at", "to", "on", "in"}
+PREPS = {"of", "for", "at", "to", "on", "in", "with"}
 #: titles every kind of body has: tied to a body elsewhere in the article only when it names one
 _ANY_BODY_TITLES = {"chief executive", "chief executive officer", "chairman", "chairwoman", "chair", "founder",
                     "co-founder", "president", "director", "managing director", "spokesman", "spokeswoman",
@@ -296,6 +298,10 @@ class Officials(Pipe):
                     and doc[s - 1].is_title and doc[s - 1].tag_ == "NNP" and not self.org_of_tok[s - 1] and not self.in_title[s - 1] \
                     and (s - 1 == sent_of(doc, s).start or doc[s - 2].is_punct or doc[s - 2].tag_ in ("DT", "CC") or doc[s - 2].tag_.startswith("VB")):
                 s -= 1  # ", Sadiq Khan" with "Sadiq" tagged as a place
+            elif s == ent.start and e - s == 1 and s > 1 and doc[s - 1].is_title and doc[s - 1].tag_ == "NNP" \
+                    and doc[s - 1].ent_type_ == "" and not self.org_of_tok[s - 1] and not self.in_title[s - 1] \
+                    and doc[s - 1].lower_ not in HONORIFICS and (doc[s - 2].ent_type_ in ("GPE", "LOC") or self.in_title[s - 2]):
+                s -= 1  # "Mayor of London [Sadiq] Khan": the first name the model left out after a title
             text = doc[s:e].text
             if text.lower() in org_names or self.gaz.lookup(text) is not None:
                 continue
@@ -608,10 +614,12 @@ class Officials(Pipe):
             # the body of the phrase, or the body a possessor owns ("chairman of the party's
             # 1922 Committee": the committee, not the party)
             o2 = self._possessed_org(k, b) or self._org_at(k)
-            if o2 and doc[prep].lower_ in ("of", "at", "for", "to") and org is None and o2[1] >= k:
+            if o2 and doc[prep].lower_ in ("of", "at", "for", "to", "with") and org is None and o2[1] >= k:
                 org = o2
                 end = o2[2]
                 break
+            if doc[prep].lower_ == "with":
+                break  # "a prosecutor with the Crown Prosecution Service"; not "a director with 20 years' experience"
             if doc[prep].lower_ in ("to", "on", "in") and not (doc[prep].lower_ == "to" and doc[k].is_title):
                 break
             j = k
@@ -761,16 +769,36 @@ class Officials(Pipe):
         first = s
         if first > 0 and doc[first - 1].lower_ in HONORIFICS:
             first -= 1
-        if first > sent.start:
+        lead = first  # where the name's own title-before begins ("Mrs Justice Amanda Yip")
+        if first > 1 and doc[first - 1].lower_ == "justice" and doc[first - 2].lower_ in _JUDICIAL_STYLE:
+            # the style of a High Court judge: "Mr Justice James Goss" is a judge
+            lead = first - 2
+            out.append((Role(title="judge", organisation=None, start=doc[lead].idx, end=doc[first - 1].idx + len(doc[first - 1].text),
+                             pattern="title-before"), set(range(lead, first))))
+        elif first > sent.start:
             a = self._chunk_start(first, sent.start)
             if a is not None:
                 for start in range(a, first):
                     parse = self._parse_role(start, first)
                     if parse and parse.end == first:
                         out.append((self._role(parse, "title-before", (start, first)), set(range(start, first))))
+                        lead = start
                         break
-        # --- reversed apposition: "the ONS's chief economist, Grant Fitzner"
-        if first - 1 > sent.start and doc[first - 1].text == "," and (e >= len(doc) or doc[e].text in (",", ".", ";") or doc[e].tag_.startswith("VB")):
+        after = e
+        while after < sent.end and doc[after].text in POSTNOMINALS:
+            after += 1  # "The prosecutor, Nick Johnson KC, had told ..."
+        # --- reversed apposition: "the ONS's chief economist, Grant Fitzner", "The judge, Mr
+        # Justice James Goss,"
+        if lead < first and lead - 1 > sent.start and doc[lead - 1].text == "," \
+                and (after >= len(doc) or doc[after].text in (",", ".", ";") or doc[after].tag_.startswith("VB")):
+            a = self._chunk_start(lead - 1, sent.start)
+            if a is not None:
+                for start in range(a, lead - 1):
+                    parse = self._parse_role(start, lead - 1)
+                    if parse and parse.end == lead - 1 and (start == sent.start or doc[start - 1].lower_ not in ("and", "or")):
+                        out.append((self._role(parse, "apposition", (start, lead - 1)), set(range(start, lead - 1))))
+                        break
+        if first - 1 > sent.start and doc[first - 1].text == "," and (after >= len(doc) or doc[after].text in (",", ".", ";") or doc[after].tag_.startswith("VB")):
             a = self._chunk_start(first - 1, sent.start)
             if a is not None:
                 for start in range(a, first - 1):
@@ -798,6 +826,17 @@ class Officials(Pipe):
                 out.append((Role(title=doc[j].text, organisation=None, start=doc[j].idx, end=doc[j].idx + len(doc[j].text),
                                  pattern="post-nominal"), {j}))
             j += 1
+        # --- "Detective Superintendent Mark Baker, of Merseyside Police, ...": the body of the
+        # title before the name
+        if j + 1 < sent.end and doc[j].text == "," and doc[j + 1].lower_ == "of":
+            k = j + 2 + (1 if j + 2 < sent.end and doc[j + 2].lower_ == "the" else 0)
+            o = self._org_at(k) if k < sent.end else None
+            if o is not None and o[1] == k and (o[2] >= sent.end or doc[o[2]].text in (",", ".", ";") or doc[o[2]].tag_.startswith("VB")):
+                body = self.orgs[o[0]]["name"]
+                out = [(Role(title=r.title, organisation=body, start=r.start, end=r.end, pattern=r.pattern, organisation_id=o[0],
+                             implied_organisation=r.implied_organisation), used)
+                       if r.organisation is None and r.pattern == "title-before" else (r, used) for r, used in out]
+                return out
         # --- apposition after: "Rob Jones, the NCA's director of operations"
         if j < sent.end and doc[j].text in ("'s", "’s"):
             return out  # "Biggar's comments"
@@ -955,8 +994,9 @@ class Officials(Pipe):
             if parse is None or parse.title_start != ts:
                 continue
             if parse.end < len(doc) and (parse.end in self.person_at or doc[parse.end].text == ","
-                                         and parse.end + 1 in self.person_at):
-                continue
+                                         and any(k in self.person_at for k in range(parse.end + 1, min(len(doc), parse.end + 4))
+                                                 if all(doc[x].lower_ in HONORIFICS or self.in_title[x] for x in range(parse.end + 1, k)))):
+                continue  # the title of the name that follows ("The judge, Mr Justice James Goss, said")
             nxt = doc[parse.end] if parse.end < len(doc) else None
             if nxt is not None and (nxt.tag_ in ("NNS", "NNPS") or nxt.text in ("'s", "’s") or (nxt.is_title and nxt.tag_ == "NNP")):
                 continue  # "the director general's office", "the General Election"

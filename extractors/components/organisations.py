@@ -65,6 +65,7 @@ ORG_HEADS = frozenset({
     "institution", "ministry", "office", "organisation", "organization", "party", "police",
     "service", "society", "trust", "union", "university", "association", "alliance", "coalition",
     "council", "tribunal", "unit", "plc", "ltd", "inc", "limited", "company", "directorate", "borough", "inquiry",
+    "hospital", "infirmary",
 })
 #: last words of company names that ORG_HEADS leaves out ("Acme Holdings"): never a person's name
 COMPANY_WORDS = frozenset({"holdings", "partners", "capital", "industries", "systems", "airways", "airlines",
@@ -95,6 +96,11 @@ DESCRIPTION_TYPES: Dict[str, FrozenSet[str]] = {
     "authority": frozenset(),
     "council": frozenset(),
     "inquiry": frozenset(),
+    "brigade": frozenset(),
+    "hospital": frozenset(),
+    "trust": frozenset(),
+    "college": frozenset(),
+    "university": frozenset({"university"}),
     "broadcaster": frozenset({"media outlet"}),
     "newspaper": frozenset({"media outlet"}),
 }
@@ -246,15 +252,30 @@ def _acronyms_of_things(doc: Doc) -> Set[str]:
     return out
 
 
+def _dateline_place(doc: Doc, s: int, e: int) -> bool:
+    """Is ``doc[s:e]`` the place that opens a dateline line ("MANCHESTER, 21 August 2023",
+    "LONDON (Reuters) -")? Upper case, at the start of a line, then a comma and a date or
+    a bracket."""
+    if s > 0 and "\n" not in doc[s - 1].text and "\n" not in doc[s - 1].whitespace_:
+        return False
+    if not all(t.is_upper and t.is_alpha for t in doc[s:e]) or e >= len(doc):
+        return False
+    nxt = doc[e]
+    if nxt.text == "(":
+        return True
+    return nxt.text == "," and e + 1 < len(doc) and (doc[e + 1].ent_type_ in ("DATE", "CARDINAL") or doc[e + 1].like_num)
+
+
 def named_before_title(doc: Doc, s: int, e: int, title_spans) -> bool:
     """A short capitalised name followed by an apposition whose head is a title ("Nuno
-    Espírito Santo, the Forest manager, ..."), with no word of a body's name in it."""
+    Espírito Santo, the Forest manager, ...", "Pascale Jones, a prosecutor with the CPS"),
+    with no word of a body's name in it."""
     if not 2 <= e - s <= 3 or e + 2 >= len(doc) or doc[e].text != ",":
         return False
     if any(not t.is_title or t.lower_ in ORG_HEADS or t.lower_ in COMPANY_WORDS for t in doc[s:e]):
         return False
     for ts, te in title_spans:
-        if e + 1 <= ts <= e + 4 and te < len(doc) and doc[te].text in (",", ".", ";") \
+        if e + 1 <= ts <= e + 4 and te < len(doc) and (doc[te].text in (",", ".", ";") or doc[te].lower_ in ("of", "at", "for", "with")) \
                 and all(t.lower_ in ("the", "its", "their", "his", "her", "a") or t.is_title or t.tag_ == "POS"
                         for t in doc[e + 1:ts]):
             return True
@@ -541,6 +562,11 @@ class Organisations(Pipe):
             text = doc[s:e].text
             if _clean_key(text) in not_orgs or self._not_org_shape(doc, s, e) or self._place_use(doc, s, e):
                 continue
+            if _dateline_place(doc, s, e):
+                continue  # "MANCHESTER, 21 August 2023": the place of a dateline
+            if any(doc[k].lower_ == "in" for k in range(s + 1, e - 1)) and gaz.lookup(text) is None \
+                    and not any(t.lower_ in ORG_HEADS or t.lower_ in COMPANY_WORDS for t in doc[s:e]):
+                continue  # "Coningsby in Lincolnshire": a place in a place
             if e - s == 1 and text in other_labels:
                 continue  # "Wales", "Sunak": the model calls the same word a place or a person elsewhere
             if text in person_tails and gaz.lookup(text) is None:
@@ -604,7 +630,7 @@ class Organisations(Pipe):
         things = _acronyms_of_things(doc)
         if things:
             cands = [c for c in cands if doc[c.start:c.end].text not in things or c.source == "gaz"]
-        chosen = self._resolve_overlaps(cands)
+        chosen = self._resolve_overlaps(cands, doc)
         records = self._cluster(doc, chosen, defined, gaz)
         if self.descriptions:
             self._descriptions(doc, records, gaz, {i for c in chosen for i in range(c.start, c.end)})
@@ -752,9 +778,16 @@ class Organisations(Pipe):
         return (start, paren) if paren - start >= 2 else None
 
     @staticmethod
-    def _resolve_overlaps(cands: List[_Cand]) -> List[_Cand]:
+    def _resolve_overlaps(cands: List[_Cand], doc: Optional[Doc] = None) -> List[_Cand]:
         rank = {"gaz": 0, "defined": 1, "ent": 2, "head": 3}
-        order = sorted(cands, key=lambda c: (-(c.end - c.start), rank[c.source], c.start))
+
+        def words(c: _Cand) -> int:
+            # a leading "the" does not make a name longer: "the Met Office" is the Met Office,
+            # not "the Met" (the Metropolitan Police) and "Office"
+            lead = 1 if doc is not None and doc[c.start].lower_ == "the" else 0
+            return c.end - c.start - lead
+
+        order = sorted(cands, key=lambda c: (-words(c), -(c.end - c.start), rank[c.source], c.start))
         taken: Set[int] = set()
         out: List[_Cand] = []
         for c in order:

@@ -230,11 +230,15 @@ def same_quantity(g: Dict[str, Any], p: Any) -> bool:
 
 
 def same_unit(gold: Optional[str], pred: Optional[str]) -> bool:
-    """Units equal up to case and number ("years" = "year", "percentage points")."""
-    from ..normalize.units import singular
+    """Units equal up to case and number ("years" = "year", "percentage points"), or two
+    names of one unit of measure ("degrees celsius" = "celsius", as NewsQuant normalises)."""
+    from ..normalize.units import normalize_unit, singular
 
     g, p = norm(gold), norm(pred)
-    return g == p or " ".join(singular(w) for w in g.split()) == " ".join(singular(w) for w in p.split())
+    if g == p or " ".join(singular(w) for w in g.split()) == " ".join(singular(w) for w in p.split()):
+        return True
+    ng = normalize_unit(gold) if gold else None
+    return ng is not None and ng == (normalize_unit(pred) if pred else None)
 
 
 def score_claims(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) -> Dict[str, PRF]:
