@@ -84,6 +84,9 @@ HELDOUT_FLOORS = {
     "heldout7": {"official_triples": 0.90, "organisations": 0.97, "dates_value": 0.91, "claims_value": 0.97,
                  "claims_value_unit": 0.97, "claims_time": 0.89, "claims_source": 0.97, "quote_speakers": 0.95,
                  "events_bcubed": 0.97},
+    "heldout8": {"official_triples": 0.95, "organisations": 0.90, "dates_value": 0.90, "claims_value": 0.93,
+                 "claims_value_unit": 0.93, "claims_time": 0.84, "claims_source": 0.97, "quote_speakers": 0.95,
+                 "events_bcubed": 0.97},
     # (heldout5 is left out: its two FCA fines of one week still come out as one event; its
     # first blind run and its scores now are in its README and the top-level README)
 }
