@@ -94,6 +94,14 @@ def test_context_year_earlier(nlp_dates):
     assert ("A year earlier", "DATE", "1988-Q3") in got
 
 
+def test_context_previous_quarter(nlp_dates):
+    # "the previous quarter" counts from the quarter just named, else from the publication date
+    text = "Output fell 0.3% in the fourth quarter. It followed a fall of 0.1% in the previous quarter."
+    assert ("the previous quarter", "DATE", "2023-Q3") in dates(run(nlp_dates, text, "2024-02-15"))
+    text = "It followed a fall of 0.1% in the previous quarter."
+    assert ("the previous quarter", "DATE", "2023-Q4") in dates(run(nlp_dates, text, "2024-02-15"))
+
+
 def test_fiscal_year_start_config():
     from extractors.pipeline import load
 

@@ -1411,6 +1411,8 @@ _ANAPHORA = {
     "that same day": ("day", 0), "the following day": ("day", 1), "the next day": ("day", 1),
     "the day before": ("day", -1), "the previous day": ("day", -1), "the day after": ("day", 1),
     "that quarter": ("quarter", 0), "the same quarter": ("quarter", 0), "that week": ("week", 0),
+    "the previous quarter": ("quarter", -1), "the preceding quarter": ("quarter", -1),
+    "the prior quarter": ("quarter", -1), "the following quarter": ("quarter", 1),
     "later that year": ("year", 0), "earlier that year": ("year", 0), "later that day": ("day", 0),
     "earlier that day": ("day", 0), "later that month": ("month", 0), "earlier that month": ("month", 0),
     "the following week": ("week", 1), "the previous week": ("week", -1), "the week before": ("week", -1),
