@@ -230,3 +230,17 @@ def test_generic_counted_thing_matches_a_specific_one():
     b = doc("b", sclaim("C1", "more than 2,500 offenders", "Last year more than 2,500 offenders were sentenced for indecent image offences.", 2500, low=2500, unit="offenders", change=">"))
     [ec] = align([a, b])
     assert ec.status == "variant"
+
+
+@pytest.mark.parametrize("bound_text,status", [
+    # an inclusive lower bound is met by its own figure; a strict one is not
+    ("at least 42 years", "variant"),
+    ("a minimum of 42 years", "variant"),
+    ("more than 42 years", None),
+])
+def test_inclusive_lower_bounds(bound_text, status):
+    s = "The killer was told he must serve {} before release."
+    a = doc("a", sclaim("C1", bound_text, s.format(bound_text), 42, low=42, unit="year", change=">"))
+    b = doc("b", sclaim("C1", "42 years", s.format("42 years"), 42, unit="year"))
+    qa, qb = normalise(a.claims[0], "a"), normalise(b.claims[0], "b")
+    assert relation(qa, qb)[0] == status

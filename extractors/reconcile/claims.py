@@ -252,6 +252,11 @@ def _inside(x: float, low: Optional[float], high: Optional[float]) -> bool:
     return lo <= x <= hi
 
 
+#: lower bounds that include their figure ("at least 42 years" is met by 42 years; "more than
+#: 20,000" is not met by 20,000)
+_INCLUSIVE_LOW = re.compile(r"\b(?:at least|no (?:fewer|less) than|a minimum of|minimum of|or more|or above)\b", re.I)
+
+
 def relation(a: Quantity, b: Quantity) -> Tuple[Optional[str], str]:
     """``("same" | "variant" | None, reason)`` for two reports' values."""
     if a.point is not None and b.point is not None:
@@ -260,8 +265,8 @@ def relation(a: Quantity, b: Quantity) -> Tuple[Optional[str], str]:
                 return "same", ""
             # "more than 20,000" does not include 20,000 itself; "up to 830,000" does
             bd = a if _bound(a) else b
-            if bd.low is not None and bd.claim.change == ">":
-                return None, ""
+            if bd.low is not None and bd.claim.change == ">" and not _INCLUSIVE_LOW.search(bd.claim.text or ""):
+                return None, ""  # ("at least 42 years" does include 42 years)
             return "variant", f"{(b if bd is a else a).show()} ({(b if bd is a else a).doc_id}) is the limit of {bd.claim.text!r} ({bd.doc_id})"
         rounded, precise = (a, b) if _sig_digits(a.point) < _sig_digits(b.point) or (_sig_digits(a.point) == _sig_digits(b.point) and a.approximate and not b.approximate) else (b, a)
         assert rounded.point is not None and precise.point is not None
