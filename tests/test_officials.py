@@ -209,6 +209,26 @@ def test_spans_and_kinds(nlp, seed_texts):
      "Pascale Jones", "prosecutor", "Crown Prosecution Service"),
     # a first name the model left out after a title with a place
     ("The brigade was stretched, Mayor of London Sadiq Khan said.", "Sadiq Khan", "Mayor of London", None),
+    # "its" is the body that was the subject, of a main clause first
+    ("In a statement, Westford City Council called the notice necessary. Its leader, Tom Hale, blamed costs.",
+     "Tom Hale", "leader", "Westford City Council"),
+    ("Westford City Council has become the second council to go bust, after Eastley City Council issued a notice "
+     "in May. Ann Rhys, its chief finance officer, issued the notice today.", "Ann Rhys", "chief finance officer",
+     "Westford City Council"),
+    ("Ofqual, which regulates exams, said results were fair. Ian Bauckham, its chief regulator, told journalists so.",
+     "Ian Bauckham", "chief regulator", "Ofqual"),
+    # a body's head word opening a title: the one such body of the article
+    ("Westford City Council issued a notice. Council leader Tom Hale said tough decisions lay ahead.", "Tom Hale",
+     "leader", "Westford City Council"),
+    # a second apposition of a list
+    ("Westford City Council met. Its leader, Tom Hale, and deputy leader, Ann Rhys, blamed costs.", "Ann Rhys",
+     "deputy leader", None),
+    # a verb that names the office
+    ("Stephen Houghton, who chairs the Special Interest Group of Municipal Authorities, said councils struggled.",
+     "Stephen Houghton", "chair", "Special Interest Group of Municipal Authorities"),
+    # a party's short form
+    ("Reform UK won the seat. Reform's leader, Nigel Farage, called it a huge night.", "Nigel Farage", "leader",
+     "Reform UK"),
     # a description a body of the article's name holds ("the brigade")
     ("London Fire Brigade was stretched. Jonathan Smith, an assistant commissioner at the brigade, said so.",
      "Jonathan Smith", "assistant commissioner", "London Fire Brigade"),

@@ -326,3 +326,17 @@ def test_hospitals_and_brigades(nlp, text, name, description):
     _, orgs = _orgs(nlp, text)
     body = _by_name(orgs, name)
     assert any(m.text.lower() == description and m.kind == "description" for m in body.mentions)
+
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,name,acronym", [
+    # a word-like acronym defined in brackets, and its later uses
+    ("Ann Rhys, who chairs the Special Interest Group of Municipal Authorities (Sigoma), spoke. Sigoma said so.",
+     "Special Interest Group of Municipal Authorities", "Sigoma"),
+])
+def test_word_like_acronyms_defined_in_brackets(nlp, text, name, acronym):
+    _, orgs = _orgs(nlp, text)
+    body = _by_name(orgs, name)
+    assert body.acronym == acronym and sum(1 for m in body.mentions if m.text == acronym) == 2
+    assert [o.name for o in orgs].count(acronym) == 0

@@ -348,6 +348,9 @@ class ClaimFinder(Pipe):
         before = doc[max(sent.start, start - 5): start]
         if any(t.lower_ == "term" and t.i > 0 and doc[t.i - 1].lower_ == "minimum" for t in before):
             return True  # "a minimum term of 42 years": the least time a life sentence is served
+        if any(t.lower_ in ("serve", "serving", "served") for t in doc[max(sent.start, start - 3): start]) \
+                and "-" not in doc[start:end].text and not (end < len(doc) and doc[end].text in ("-", "–")):
+            return True  # "must serve at least 42 years" (not "will serve a five-year term")
         head = doc[end - 1]
         for _ in range(4):
             if head.lower_ in words and not (start <= head.i < end):

@@ -85,6 +85,9 @@ TITLE_MODIFIERS = {"acting", "deputy", "interim", "shadow", "assistant", "senior
 PREDICATE_SKIP = {"has", "have", "had", "been", "was", "is", "will", "be", "would", "became", "become", "becomes",
                   "appointed", "named", "elected", "made", "as", "to", "serve", "serves", "served", "now", "also", "already", "later", "subsequently"}
 PREDICATE_TRIGGERS = {"became", "become", "becomes", "appointed", "named", "elected", "is", "was", "serves", "served"}
+#: a body's head word that can open a title ("Council leader", "Union general secretary"): the
+#: one body of the article with that word in its name
+_BODY_WORDS_IN_TITLES = frozenset({"council", "union", "club", "party", "board"})
 #: "Mr Justice", "Mrs Justice": the style of a High Court judge
 _JUDICIAL_STYLE = frozenset({"mr", "mrs", "ms", "miss"})
 #: title words that make an official only with the body they are a member of
@@ -500,6 +503,50 @@ class Officials(Pipe):
 
     # ================================================================== roles
 
+    def _its_body(self, i: int) -> Optional[Tuple[str, int, int]]:
+        """The body "its" at token ``i`` refers to: the nearest body before it, in its sentence
+        or the one before, that is the subject of its clause (else the only body named there).
+        Never a person ("it" is a body)."""
+        doc = self.doc
+        sent = sent_of(doc, i)
+        lo = sent.start
+        if lo > 0:
+            lo = sent_of(doc, lo - 1).start
+        seen: List[Tuple[str, int, int]] = []
+        k = i - 1
+        while k >= lo:
+            o = self.org_of_tok[k]
+            if o is not None:
+                if not seen or seen[-1] != o:
+                    seen.append(o)
+                k = o[1] - 1
+                continue
+            k -= 1
+        def subject(o: Tuple[str, int, int], main: bool) -> bool:
+            root = doc[o[1]:o[2]].root
+            return root.dep_ in ("nsubj", "nsubjpass") and (not main or root.head.dep_ == "ROOT")
+
+        # the subject of a main clause first ("Nottingham City Council has become ..., after
+        # Birmingham City Council issued ...": Nottingham), then any subject
+        for main in (True, False):
+            for o in seen:
+                if subject(o, main):
+                    return o
+        ids = {o[0] for o in seen}
+        if len(ids) == 1:
+            return seen[0]
+        if ids:
+            return None
+        # nothing named nearby ("In June it disclosed ... Fiona Greenway, its interim director
+        # of finance"): the body the article is about, when one clearly is
+        counts = sorted(((len(o.get("mentions", [])), oid) for oid, o in self.orgs.items()), reverse=True)
+        if counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
+            oid = counts[0][1]
+            first = next((k for k in range(len(doc)) if self.org_of_tok[k] is not None and self.org_of_tok[k][0] == oid), None)
+            if first is not None:
+                return self.org_of_tok[first]
+        return None
+
     def _org_at(self, i: int) -> Optional[Tuple[str, int, int]]:
         return self.org_of_tok[i] if 0 <= i < len(self.doc) else None
 
@@ -640,6 +687,8 @@ class Officials(Pipe):
                 break
             title_tokens.extend(range(prep, j))
             end = j
+        if org is None and party is None and title_start > 0 and doc[title_start - 1].lower_ == "its":
+            org = self._its_body(title_start - 1)  # "Its leader, John Cotton", "Ian Bauckham, its chief regulator"
         if org is None and party is None and doc[te - 1].lower_ in _MEMBER_WORDS:
             return None  # "a member of the public": a member is an official only of a body
         parse = _RoleParse(title_start, te, end, title_tokens=title_tokens, org_name=party)
@@ -685,6 +734,12 @@ class Officials(Pipe):
             implied = self.gaz.entries[off].name
             if org_id is None and not parse.org_name:
                 org_id = self._office_body_linked(implied, toks[0])
+        words = title.split()
+        if org_id is None and not parse.org_name and len(words) > 1 and words[0].lower() in _BODY_WORDS_IN_TITLES:
+            # "Council leader John Cotton": the leader of the one council of the article
+            fits = [oid for oid, o in self.orgs.items() if words[0].lower() in o["name"].lower().split()]
+            if len(fits) == 1:
+                org_id, title = fits[0], " ".join(words[1:])
         org_name = self.orgs[org_id]["name"] if org_id else parse.org_name
         start = doc[stated[0]].idx
         end = doc[stated[1] - 1].idx + len(doc[stated[1] - 1])
@@ -803,7 +858,9 @@ class Officials(Pipe):
             if a is not None:
                 for start in range(a, first - 1):
                     parse = self._parse_role(start, first - 1)
-                    if parse and parse.end == first - 1 and (start == sent.start or doc[start - 1].lower_ not in ("and", "or")):
+                    if parse and parse.end == first - 1 and (start == sent.start or doc[start - 1].lower_ not in ("and", "or")
+                                                             or start >= 2 and doc[start - 2].text == ","):
+                        # (", and deputy leader, Sharon Thompson": a second apposition of a list)
                         out.append((self._role(parse, "apposition", (start, first - 1)), set(range(start, first - 1))))
                         break
         # --- reversed predicate: "The club's owner is Evangelos Marinakis", "Its chief executive
@@ -885,6 +942,15 @@ class Officials(Pipe):
         """The subject of a verb with "as TITLE": "Stephen House has led it as acting commissioner"."""
         doc = self.doc
         head = doc[m.end - 1]
+        # "Stephen Houghton, who chairs the Special Interest Group ...": the verb names the office
+        for c in head.children:
+            if c.dep_ == "relcl" and c.lower_ in ("chairs", "chaired") and any(g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children):
+                obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+                o = self._org_at(obj.i) if obj is not None else None
+                if o is not None:
+                    return [(Role(title="chair", organisation=self.orgs[o[0]]["name"], start=doc[c.i].idx,
+                                  end=doc[o[2] - 1].idx + len(doc[o[2] - 1]), pattern="predicate", organisation_id=o[0]),
+                             set())]
         # ... and the object of "succeed"/"replace": "to succeed Boris Johnson as prime minister"
         # (the predecessor held the office)
         relcl = next((c for c in head.children if c.dep_ == "relcl"

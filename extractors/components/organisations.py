@@ -611,19 +611,27 @@ class Organisations(Pipe):
             if tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
                 continue
             acr = doc[tok.i + 1].text
-            if not is_acronym_like(acr):
+            # (or a word-like acronym spelt by the initials: "Special Interest Group of Municipal
+            # Authorities (Sigoma)", "(Defra)")
+            wordlike = not is_acronym_like(acr) and acr.istitle() and acr.isalpha() and 3 <= len(acr) <= 8
+            if not is_acronym_like(acr) and not wordlike:
                 continue
             long_span = self._long_form_before(doc, tok.i, cands)
             if long_span is None:
                 continue
             ls, le = long_span
-            if not acronym_fits(acr, doc[ls:le].text):
+            if not acronym_fits(acr.upper() if wordlike else acr, doc[ls:le].text):
                 continue
             defined[acr] = long_span
             if not any(c.start == ls and c.end == le for c in cands):
                 cands.append(_Cand(ls, le, "defined", gaz.lookup(doc[ls:le].text)))
             if not any(c.start == tok.i + 1 for c in cands):
                 cands.append(_Cand(tok.i + 1, tok.i + 2, "defined", None, "acronym"))
+            elif wordlike:
+                # the model's own entity for a word-like acronym ("Sigoma") is the acronym
+                for c in cands:
+                    if c.start == tok.i + 1 and c.end == tok.i + 2 and c.gaz is None:
+                        c.kind = "acronym"
 
         # an acronym of lower-case words names a thing, not a body: "the profit and
         # sustainability rules (PSR)", "gross domestic product (GDP)"
@@ -814,7 +822,7 @@ class Organisations(Pipe):
         pending_acronyms: List[_Cand] = []
         for c in chosen:
             text = doc[c.start:c.end].text
-            if c.gaz is None and c.kind == "acronym" and text in defined:
+            if c.gaz is None and text in defined and (c.kind == "acronym" or c.end - c.start == 1):
                 pending_acronyms.append(c)
                 continue
             if c.gaz is None and is_acronym_like(text) and c.end - c.start == 1:
