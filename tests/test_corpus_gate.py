@@ -87,6 +87,9 @@ HELDOUT_FLOORS = {
     "heldout8": {"official_triples": 0.95, "organisations": 0.90, "dates_value": 0.90, "claims_value": 0.93,
                  "claims_value_unit": 0.93, "claims_time": 0.84, "claims_source": 0.97, "quote_speakers": 0.95,
                  "events_bcubed": 0.97},
+    "heldout9": {"official_triples": 0.81, "organisations": 0.83, "dates_value": 0.95, "claims_value": 0.93,
+                 "claims_value_unit": 0.88, "claims_time": 0.85, "claims_source": 0.93, "quote_speakers": 0.95,
+                 "events_bcubed": 0.97},
     # (heldout5 is left out: its two FCA fines of one week still come out as one event; its
     # first blind run and its scores now are in its README and the top-level README)
 }
