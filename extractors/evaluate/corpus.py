@@ -102,6 +102,19 @@ def score_officials(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) -> D
     return {"official_triples": triples, "official_names": names}
 
 
+def _org_match(g: Dict[str, Any], preds: Sequence[Any], used: Set[int]) -> Optional[int]:
+    """The first predicted organisation not yet used that is the gold one: the same name, or
+    a shared form (alias, acronym) when the gold name is one of the prediction's forms."""
+    g_forms = {norm(g["name"])} | ({norm(g["acronym"])} if g.get("acronym") else set())
+    for i, p in enumerate(preds):
+        if i in used:
+            continue
+        p_forms = {norm(p.name)} | {norm(a) for a in p.aliases} | ({norm(p.acronym)} if p.acronym else set())
+        if norm(p.name) in g_forms or (g_forms & p_forms and norm(g["name"]) in p_forms):
+            return i
+    return None
+
+
 def entity_errors(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) -> List[Dict[str, Any]]:
     """Officials and organisations that differ from the gold, for error analysis: a gold
     official missed or given another title or body, a predicted official not in the gold,
@@ -131,13 +144,7 @@ def entity_errors(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) -> Lis
         orgs = list(rec.organisations)
         taken: Set[int] = set()
         for g in golds:
-            g_forms = {norm(g["name"])} | ({norm(g["acronym"])} if g.get("acronym") else set())
-            hit = None
-            for i, p in enumerate(orgs):
-                p_forms = {norm(p.name)} | {norm(a) for a in p.aliases} | ({norm(p.acronym)} if p.acronym else set())
-                if i not in taken and (norm(p.name) in g_forms or (g_forms & p_forms and norm(g["name"]) in p_forms)):
-                    hit = i
-                    break
+            hit = _org_match(g, orgs, taken)
             if hit is None:
                 out.append({"doc_id": rec.id, "kind": "organisation missed", "gold": (g["name"], g.get("acronym")), "system": None})
             else:
@@ -155,15 +162,7 @@ def score_organisations(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) 
         preds = list(rec.organisations)
         used: Set[int] = set()
         for g in golds:
-            g_forms = {norm(g["name"])} | ({norm(g["acronym"])} if g.get("acronym") else set())
-            hit = None
-            for i, p in enumerate(preds):
-                if i in used:
-                    continue
-                p_forms = {norm(p.name)} | {norm(a) for a in p.aliases} | ({norm(p.acronym)} if p.acronym else set())
-                if norm(p.name) in g_forms or (g_forms & p_forms and norm(g["name"]) in p_forms):
-                    hit = i
-                    break
+            hit = _org_match(g, preds, used)
             if hit is None:
                 orgs.fn += 1
                 if g.get("acronym"):
