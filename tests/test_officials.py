@@ -229,6 +229,9 @@ def test_spans_and_kinds(nlp, seed_texts):
     # a party's short form
     ("Reform UK won the seat. Reform's leader, Nigel Farage, called it a huge night.", "Nigel Farage", "leader",
      "Reform UK"),
+    # of two parties, "the party's" is the one the sentence before was about
+    ("Labour lost the seat to Reform UK. Labour said it would fight on, and Labour chose a new candidate. Reform "
+     "also made big gains. Nigel Farage, the party's leader, said so.", "Nigel Farage", "leader", "Reform UK"),
     # a description a body of the article's name holds ("the brigade")
     ("London Fire Brigade was stretched. Jonathan Smith, an assistant commissioner at the brigade, said so.",
      "Jonathan Smith", "assistant commissioner", "London Fire Brigade"),

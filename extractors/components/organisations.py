@@ -958,6 +958,15 @@ class Organisations(Pipe):
                 fits = [i for i in later if types[i] in want] if len(clusters) == 1 or \
                     sum(1 for k in range(len(clusters)) if types[k] in want) == 1 else []
             if len(fits) > 1:
+                # several bodies of the kind: the subject of the sentence before, when it is one
+                # ("Reform also made big gains ... Nigel Farage, the party's leader, said ...")
+                # (only a possessive, the body of a title: "The bank said ..." after two banks
+                # stays open)
+                prev_subject = self._previous_subject_cluster(doc, clusters, tok.i) \
+                    if nxt is not None and (nxt.tag_ == "POS" or nxt.text in _APOS) else None
+                if prev_subject in fits:
+                    fits = [prev_subject]
+            if len(fits) > 1:
                 # several bodies of the kind: the one the noun names, when the story is about it
                 # (named more often before): "the agency" is the Environment Agency, not the Met
                 # Office named once; but after "The Bank of England raised rates. NatWest said
@@ -973,6 +982,25 @@ class Organisations(Pipe):
                 clusters[fits[0]]["tok_mentions"].append((j, end, "description"))
         for cl in clusters:
             cl["tok_mentions"].sort()
+
+    @staticmethod
+    def _previous_subject_cluster(doc: Doc, clusters: List[dict], i: int) -> Optional[int]:
+        """The cluster whose mention is the subject of the main clause of the sentence before
+        token ``i`` (None when that subject is no body)."""
+        start = sent_of(doc, i).start
+        k = start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k < 0:
+            return None
+        root = sent_of(doc, k).root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        for n, cl in enumerate(clusters):
+            if any(s <= subj.i < e for s, e, _ in cl["tok_mentions"]):
+                return n
+        return None
 
     def _type_of(self, doc: Doc, cl: dict, gaz: Gazetteer) -> Optional[str]:
         if cl["gaz"] is not None and gaz.entries[cl["gaz"]].type:
