@@ -340,3 +340,14 @@ def test_word_like_acronyms_defined_in_brackets(nlp, text, name, acronym):
     body = _by_name(orgs, name)
     assert body.acronym == acronym and sum(1 for m in body.mentions if m.text == acronym) == 2
     assert [o.name for o in orgs].count(acronym) == 0
+
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,party", [
+    ("The Conservative opposition on the council blamed the ruling group.", "Conservative Party"),
+    ("Labour lost the seat by six votes.", "Labour Party"),
+])
+def test_a_party_adjective_before_a_party_noun_is_the_party(nlp, text, party):
+    _, orgs = _orgs(nlp, text)
+    assert party in [o.name for o in orgs]

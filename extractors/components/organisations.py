@@ -233,7 +233,8 @@ _PARTY_NOUNS = frozenset({
     "mp", "mps", "member", "members", "leader", "leaders", "leadership", "government", "councillor", "councillors",
     "peer", "peers", "candidate", "candidates", "voters", "manifesto", "party", "backbenchers", "backbencher",
     "minister", "ministers", "donor", "donors", "conference", "whip", "whips", "spokesman", "spokeswoman",
-    "spokesperson", "chairman", "chair", "activists", "politicians", "politician", "mayor", "council"})
+    "spokesperson", "chairman", "chair", "activists", "politicians", "politician", "mayor", "council",
+    "opposition", "group", "administration", "vote", "majority", "victory", "win", "gain", "gains", "seat", "seats"})
 
 
 def _acronyms_of_things(doc: Doc) -> Set[str]:
