@@ -229,6 +229,23 @@ def test_spans_and_kinds(nlp, seed_texts):
     # a party's short form
     ("Reform UK won the seat. Reform's leader, Nigel Farage, called it a huge night.", "Nigel Farage", "leader",
      "Reform UK"),
+    # new offices: "becomes", "to become", "replaces X as", with the parser's "as" on the one replaced
+    ("Ann Rhys, whom Mr Hale replaces, becomes Chief Whip.", "Ann Rhys", "chief whip", None),
+    ("Ann Rhys moves from the Home Office to become Foreign Secretary.", "Ann Rhys", "foreign secretary", None),
+    ("Tom Hale replaces Ian Murray as Scotland Secretary.", "Tom Hale", "scotland secretary", None),
+    ("Tom Hale replaces Ian Murray as Scotland Secretary.", "Ian Murray", "scotland secretary", None),
+    ("Tom Hale, who was Chief Whip, replaces Ann Rhys, who was sacked, as Commons leader.", "Tom Hale",
+     "commons leader", None),
+    # "until now" before a former office; an office as the possessor of the title
+    ("Ann Rhys, until now Justice Secretary, takes over as Home Secretary.", "Ann Rhys", "home secretary", None),
+    ("Ms Rhys referred herself to Sir Tom Hale, the Prime Minister's independent adviser on ministerial standards.",
+     "Tom Hale", "independent adviser on ministerial standards", None),
+    # "had been TITLE"; a bare title of the one body of the article that has it
+    ("The BBC is without a director general. Tom Hale had been director general since 2020.", "Tom Hale",
+     "director general", "BBC"),
+    # two offices joined by "and" are two titles
+    ("Ms Ann Rhys, deputy prime minister and housing secretary since 2024, resigned.", "Ann Rhys",
+     "deputy prime minister", None),
     # of two parties, "the party's" is the one the sentence before was about
     ("Labour lost the seat to Reform UK. Labour said it would fight on, and Labour chose a new candidate. Reform "
      "also made big gains. Nigel Farage, the party's leader, said so.", "Nigel Farage", "leader", "Reform UK"),

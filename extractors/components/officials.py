@@ -84,17 +84,20 @@ TITLE_MODIFIERS = {"acting", "deputy", "interim", "shadow", "assistant", "senior
 #: words between a name and a predicative title: "has been appointed", "became", "was named"
 PREDICATE_SKIP = {"has", "have", "had", "been", "was", "is", "will", "be", "would", "became", "become", "becomes",
                   "appointed", "named", "elected", "made", "as", "to", "serve", "serves", "served", "now", "also", "already", "later", "subsequently"}
-PREDICATE_TRIGGERS = {"became", "become", "becomes", "appointed", "named", "elected", "is", "was", "serves", "served"}
+PREDICATE_TRIGGERS = {"became", "become", "becomes", "appointed", "named", "elected", "is", "was", "serves", "served", "been"}
 #: a body's head word that can open a title ("Council leader", "Union general secretary"): the
 #: one body of the article with that word in its name
 _BODY_WORDS_IN_TITLES = frozenset({"council", "union", "club", "party", "board"})
+#: verbs whose complement is the subject's new office
+_BECOME = frozenset({"become", "becomes", "became", "becoming"})
 #: "Mr Justice", "Mrs Justice": the style of a High Court judge
 _JUDICIAL_STYLE = frozenset({"mr", "mrs", "ms", "miss"})
 #: title words that make an official only with the body they are a member of
 _MEMBER_WORDS = frozenset({"member", "members"})
 #: plural titles a list of names can share ("both external members of the committee")
 _PLURAL_TITLES = {"members": "member"}
-APPOSITION_SKIP = {"who", "is", "was", "has", "had", "been", "became", "becomes", "now", "then", "currently", "also", "as", "serves", "served", "appointed", "named"}
+APPOSITION_SKIP = {"who", "is", "was", "has", "had", "been", "became", "becomes", "now", "then", "currently", "also", "as", "serves", "served", "appointed", "named",
+                   "until", "formerly", "previously"}
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"}
 PREPS = {"of", "for", "at", "to", "on", "in", "with"}
 #: titles every kind of body has: tied to a body elsewhere in the article only when it names one
@@ -611,6 +614,11 @@ class Officials(Pipe):
         if org is None and i + 1 < b and doc[i].tag_ in ("NN", "NNP") and doc[i + 1].tag_ == "POS" and not self._org_at(i) \
                 and i not in self.person_at:
             i += 2
+        # an office as the possessor: "the Prime Minister's independent adviser on ..." (the
+        # adviser, not the prime minister)
+        elif org is None and i in self.title_at and self.title_at[i] + 1 < b and doc[self.title_at[i]].tag_ == "POS" \
+                and self._title_start_near(self.title_at[i] + 1, 3) is not None:
+            i = self.title_at[i] + 1
         while i < b and (doc[i].lower_ in TIME_QUALIFIERS or doc[i].lower_ in RANK_QUALIFIERS and i not in self.title_at
                          or i + 2 < b and doc[i].tag_ in ("JJS", "RBS") and doc[i + 1].text == "-" and doc[i + 2].lower_ == "serving"):
             # "the Bank's first governor" is its governor; "First Minister" stays a title; "the
@@ -645,7 +653,8 @@ class Officials(Pipe):
                 te = self.title_at[k]
         title_tokens = list(range(title_start, te))
         end = te
-        if end < b and doc[end].lower_ == "and" and self._portfolio_and(end, title_start, b):
+        if end < b and doc[end].lower_ == "and" and self._portfolio_and(end, title_start, b) \
+                and not any(self.in_title[k] for k in range(end + 1, min(b, end + 4))):
             # a listed title with a second portfolio: "head of policy and research"
             j = end + 1
             while j < b and doc[j].is_lower and doc[j].tag_ in ("NN", "NNS", "JJ"):
@@ -953,23 +962,42 @@ class Officials(Pipe):
                              set())]
         # ... and the object of "succeed"/"replace": "to succeed Boris Johnson as prime minister"
         # (the predecessor held the office)
+        # "X becomes Chief Whip", "X moves from the Home Office to become Foreign Secretary",
+        # "X, whom Mr Kyle replaces, becomes Chief Whip"
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            main = head.head
+            for v in [main] + [c for c in main.children if c.dep_ in ("xcomp", "advcl") and c.lower_ in _BECOME]:
+                if v.lower_ not in _BECOME:
+                    continue
+                attr = next((c for c in v.children if c.dep_ in ("attr", "oprd", "dobj") and c.i >= m.end), None)
+                if attr is None:
+                    continue
+                a, b = attr.left_edge.i, attr.right_edge.i + 1
+                parse = self._parse_role(a, b)
+                if parse and parse.end >= attr.i + 1:
+                    return [(self._role(parse, "predicate", (a, parse.end)), set(range(a, parse.end)))]
         relcl = next((c for c in head.children if c.dep_ == "relcl"
                       and any(g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children)), None)
+        verbs = []
         if relcl is not None:
-            verb = relcl  # "Jeremy Hunt, who replaced Mr Kwarteng as chancellor": Hunt is chancellor
-        elif head.dep_ not in ("nsubj", "nsubjpass") and not (head.dep_ == "dobj" and head.head.lower_ in _SUCCEED_VERBS):
-            return []
-        else:
-            verb = head.head
-        for child in verb.children:
-            if child.lower_ == "as" and child.dep_ == "prep" and child.i >= m.end:
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if not objs:
-                    continue
-                end = objs[0].right_edge.i + 1
-                parse = self._parse_role(child.i + 1, end)
-                if parse and parse.title_start <= child.i + 3:
-                    return [(self._role(parse, "predicate", (child.i + 1, parse.end)), set(range(child.i + 1, parse.end)))]
+            verbs.append(relcl)  # "Jeremy Hunt, who replaced Mr Kwarteng as chancellor": Hunt is chancellor
+        if head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "dobj" and head.head.lower_ in _SUCCEED_VERBS):
+            verbs.append(head.head)  # ("Alan Campbell, who was Chief Whip, replaces X as Commons leader")
+        for verb in verbs:
+            preps = list(verb.children)
+            if verb.lower_ in _SUCCEED_VERBS:
+                # (the parser may hang "as" on the one replaced: "X replaces Ian Murray as Scotland
+                # Secretary", "replaces Lucy Powell, who was sacked, as Commons leader")
+                preps += [g for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i for g in c.children]
+            for child in preps:
+                if child.lower_ == "as" and child.dep_ == "prep" and child.i >= m.end:
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if not objs:
+                        continue
+                    end = objs[0].right_edge.i + 1
+                    parse = self._parse_role(child.i + 1, end)
+                    if parse and parse.title_start <= child.i + 3:
+                        return [(self._role(parse, "predicate", (child.i + 1, parse.end)), set(range(child.i + 1, parse.end)))]
         return []
 
     def _role_list(self, k: int, limit: int, pattern: str, single: bool = False) -> List[Tuple[Role, Set[int]]]:

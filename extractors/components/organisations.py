@@ -277,8 +277,8 @@ def named_before_title(doc: Doc, s: int, e: int, title_spans) -> bool:
         return False
     for ts, te in title_spans:
         if e + 1 <= ts <= e + 4 and te < len(doc) and (doc[te].text in (",", ".", ";") or doc[te].lower_ in ("of", "at", "for", "with")) \
-                and all(t.lower_ in ("the", "its", "their", "his", "her", "a") or t.is_title or t.tag_ == "POS"
-                        for t in doc[e + 1:ts]):
+                and all(t.lower_ in ("the", "its", "their", "his", "her", "a", "until", "now", "formerly", "previously")
+                        or t.is_title or t.tag_ == "POS" for t in doc[e + 1:ts]):
             return True
     return False
 
