@@ -90,6 +90,9 @@ HELDOUT_FLOORS = {
     "heldout9": {"official_triples": 0.81, "organisations": 0.83, "dates_value": 0.95, "claims_value": 0.93,
                  "claims_value_unit": 0.88, "claims_time": 0.85, "claims_source": 0.93, "quote_speakers": 0.95,
                  "events_bcubed": 0.97},
+    "heldout10": {"official_triples": 0.87, "organisations": 0.84, "dates_value": 0.87, "claims_value": 0.97,
+                  "claims_value_unit": 0.91, "claims_time": 0.91, "claims_source": 0.91, "quote_speakers": 0.60,
+                  "events_bcubed": 0.97},
     # (heldout5 is left out: its two FCA fines of one week still come out as one event; its
     # first blind run and its scores now are in its README and the top-level README)
 }
@@ -117,4 +120,4 @@ def test_heldout_floor(heldout_scores, folder, measure, floor):
 @pytest.mark.parametrize("folder", sorted(HELDOUT_FLOORS))
 def test_heldout_events_come_out_exactly(heldout_scores, folder):
     ex = heldout_scores(folder)["events_exact"]
-    assert ex["matched"] == ex["gold"] == ex["predicted"] == 4
+    assert ex["matched"] == ex["gold"] == ex["predicted"] >= 3
