@@ -232,6 +232,10 @@ def test_time_owned_by_the_nearest_figure(claims_nlp, sentence, text, time):
     ("Inflation was 2.3% in June, up from 1.7% in May.", "1.7%", "2024-05"),
     # a change "from X to Y" dated after Y dates both
     ("Contributions will go from 13.8% to 15% in April.", "13.8%", "2025-04"),
+    # a frequency in the figure's own span is its time when no date is ("£174.50 a year": P1Y)
+    ("The licence fee is £174.50 a year.", "£174.50 a year", "P1Y"),
+    ("Bills will rise to £1,971 a year in April.", "£1,971 a year", "2025-04"),
+    ("The brigade took more than 2,600 calls, against about 350 a day normally.", "about 350", "P1D"),
     # a clock time is a point in time too
     ("London Heathrow had reached 40.2C at 12:50.", "40.2C", "2024-08-01T12:50"),
     ("Shares rose 3% by noon and 5% at 4pm.", "5%", "2024-08-01T16:00"),

@@ -199,6 +199,9 @@ def test_entity_errors_list_officials_and_organisations_without_the_model():
     ("GBP", "GBP", True),
     ("people", "offenders", False),
     ("celsius", "fahrenheit", False),
+    ("GBP", "GBP per month", True),
+    ("GBP per month", "GBP", False),
+    ("GBP", "USD per month", False),
     (None, None, True),
 ])
 def test_same_unit(gold, pred, same):

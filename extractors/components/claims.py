@@ -2226,10 +2226,13 @@ class _Context:
             claim_span = doc.char_span(start, end, alignment_mode="expand")
             root = claim_span.root if claim_span is not None else doc[0]
             anc = {a.i for a in root.ancestors} | {root.i}
+            rate = None  # a frequency inside the claim's own span: "£174.50 a year" (P1Y)
             for d in self.dates:
                 if not d.get("value") or not (s0 <= d["start"] < s1):
                     continue
                 if d["start"] < end and start < d["end"]:
+                    if d.get("type") == "SET" and start < d["start"] and rate is None:
+                        rate = d
                     continue
                 if d.get("type") in ("SET", "DURATION"):
                     periods.append((_gap(start, end, d["start"], d["end"]), d))
@@ -2315,6 +2318,9 @@ class _Context:
             for g, d in sorted(periods, key=lambda x: x[0]):
                 words = _text(doc)[max(s0, d["start"] - 30):d["start"]].lower().split()
                 span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+                if span is not None and d.get("type") == "SET" and claim_span is not None \
+                        and claim_span.start <= span.root.head.i < claim_span.end and span.start >= claim_span.end:
+                    return d["value"], d["text"]  # a rate on the figure itself: "£174.50 a year", "about 350 a day"
                 if span is None or not _dates_clause(span, anc, root) or _attached_verb(span) is None \
                         or d.get("type") == "DURATION" and _through_conj(doc[_attached_verb(span)], anc):
                     # the period of the figure's own clause: not "it has been slowing for several
@@ -2325,6 +2331,8 @@ class _Context:
                     continue  # "its highest rate for 41 years": how long the record stands
                 if d.get("type") == "SET" or (words and words[-1] == "for"):
                     return d["value"], d["text"]
+            if rate is not None:
+                return rate["value"], rate["text"]
             return None, None
         for ent in sent.ents:
             if ent.label_ == "DATE":

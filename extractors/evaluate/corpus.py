@@ -237,7 +237,11 @@ def same_unit(gold: Optional[str], pred: Optional[str]) -> bool:
     if g == p or " ".join(singular(w) for w in g.split()) == " ".join(singular(w) for w in p.split()):
         return True
     ng = normalize_unit(gold) if gold else None
-    return ng is not None and ng == (normalize_unit(pred) if pred else None)
+    if ng is not None and ng == (normalize_unit(pred) if pred else None):
+        return True
+    # a rate of the gold unit: the corpus writes "£14m a month" as GBP with time P1M, the
+    # pipeline (as NewsQuant: "dollar per month") as "GBP per month" with the same time
+    return bool(g) and p.startswith(g + " per ") and len(p.split()) == len(g.split()) + 2
 
 
 def score_claims(pairs: Sequence[Tuple[DocumentRecord, Dict[str, Any]]]) -> Dict[str, PRF]:
