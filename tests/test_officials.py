@@ -243,6 +243,9 @@ def test_spans_and_kinds(nlp, seed_texts):
     # "had been TITLE"; a bare title of the one body of the article that has it
     ("The BBC is without a director general. Tom Hale had been director general since 2020.", "Tom Hale",
      "director general", "BBC"),
+    # "TITLE is NAME" with a name the model took for a body
+    ("Ann Rhys becomes foreign secretary, and the new home secretary is Shabana Mahmood, previously at the "
+     "Ministry of Justice.", "Shabana Mahmood", "home secretary", None),
     # two offices joined by "and" are two titles
     ("Ms Ann Rhys, deputy prime minister and housing secretary since 2024, resigned.", "Ann Rhys",
      "deputy prime minister", None),

@@ -706,6 +706,8 @@ class Organisations(Pipe):
         for ts, te in title_spans:
             if te == s or (te == s - 1 and doc[te].text == "," and e < len(doc) and doc[e].text == ","):
                 return True
+            if te == s - 1 and doc[te].lower_ in ("is", "was") and (e >= len(doc) or doc[e].text in (",", ".", ";")):
+                return True  # "the new home secretary is Shabana Mahmood, ..."
         return False
 
     @staticmethod
