@@ -140,43 +140,43 @@ class AnchoredMatcher:
                 self._cache[orth] = hit
         return hit
 
-    def windows(self, doc: Doc) -> List[Tuple[int, int]]:
-        """Disjoint token windows, in order, that hold every possible match."""
-        out: List[Tuple[int, int]] = []
-        w = self.width - 1
-        n = len(doc)
+    def _anchor_positions(self, doc: Doc) -> List[int]:
+        """Token indices that can be the anchor of some pattern."""
         cache, vocab = self._cache, doc.vocab
+        out: List[int] = []
         # over the token hashes, not Token objects (creating those costs more than the test)
         for i, orth in enumerate(doc.to_array(ORTH).tolist()):
             hit = cache.get(orth)
             if hit is None:
                 hit = self._anchor_orth(vocab, orth)
             if hit:
-                s, e = max(0, i - w), min(n, i + w + 1)
-                if out and s <= out[-1][1]:
-                    out[-1] = (out[-1][0], max(out[-1][1], e))
-                else:
-                    out.append((s, e))
+                out.append(i)
         return out
+
+    @staticmethod
+    def _merge(positions: Iterable[int], width: int, n: int) -> List[Tuple[int, int]]:
+        """Windows of ``width - 1`` tokens either side of each position, merged where they overlap."""
+        out: List[Tuple[int, int]] = []
+        w = width - 1
+        for i in positions:
+            s, e = max(0, i - w), min(n, i + w + 1)
+            if out and s <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], e))
+            else:
+                out.append((s, e))
+        return out
+
+    def windows(self, doc: Doc) -> List[Tuple[int, int]]:
+        """Disjoint token windows, in order, that hold every possible match."""
+        return self._merge(self._anchor_positions(doc), self.width, len(doc))
 
     def _split_matches(self, doc: Doc) -> List[Tuple[int, int, int]]:
         """Each anchor group's Matcher on the windows of its own anchors."""
-        n = len(doc)
-        if not n:
-            return []
-        cache, vocab = self._cache, doc.vocab
-        hits: List[int] = []
-        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-            hit = cache.get(orth)
-            if hit is None:
-                hit = self._anchor_orth(vocab, orth)
-            if hit:
-                hits.append(i)
+        hits = self._anchor_positions(doc)
         if not hits:
             return []
+        keyed = [(i, t.lower_, t.shape_.lower(), t.like_num) for i, t in ((i, doc[i]) for i in hits)]
         found: List[Tuple[int, int, int]] = []
-        toks = [(i, doc[i]) for i in hits]
-        keyed = [(i, t.lower_, t.shape_.lower(), t.like_num) for i, t in toks]
         for g in self._groups:
             if g.kind == "words":
                 at = [i for i, low, _, _ in keyed if low in g.values]
@@ -184,17 +184,7 @@ class AnchoredMatcher:
                 at = [i for i, _, shape, _ in keyed if shape in g.values]
             else:
                 at = [i for i, _, _, num in keyed if num]
-            if not at:
-                continue
-            w = g.width - 1
-            wins: List[Tuple[int, int]] = []
-            for i in at:
-                a, b = max(0, i - w), min(n, i + w + 1)
-                if wins and a <= wins[-1][1]:
-                    wins[-1] = (wins[-1][0], max(wins[-1][1], b))
-                else:
-                    wins.append((a, b))
-            for a, b in wins:
+            for a, b in self._merge(at, g.width, len(doc)):
                 found.extend((m, a + ms, a + me) for m, ms, me in g.matcher(doc[a:b]))
         return sorted(set(found), key=lambda m: (m[1], m[2], self._key_rank.get(m[0], 0)))
 
