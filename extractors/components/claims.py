@@ -31,6 +31,7 @@ from ..normalize import numbers as N
 from ..normalize import units as U
 from ..normalize.timex import WEEKDAYS
 from ..records import Claim
+from .quotes import RECIPIENT_CUES
 from .sentences import sent_of, text_of
 
 # --------------------------------------------------------------------------- word lists
@@ -1451,11 +1452,7 @@ class ClaimFinder(Pipe):
             pobj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.tag_ in ("NNS", "NNPS") and pobj.is_lower:
                 phrase, surface = self._of_phrase(doc, sent, end)
-                word = pobj.lower_
-                if pobj.i - 2 > end and doc[pobj.i - 1].text == "-" and not doc[pobj.i - 2].whitespace_ \
-                        and not doc[pobj.i - 1].whitespace_ and doc[pobj.i - 2].is_alpha:
-                    word = _text(doc)[doc[pobj.i - 2].idx: pobj.idx + len(pobj.text)].lower()  # "of the nine rate-setters"
-                return word, phrase, surface
+                return _hyphened_word(doc, pobj, end + 1), phrase, surface  # "of the nine rate-setters"
             if pobj is not None and pobj.tag_ not in ("PRP", "DT", "WP", "WDT") and not pobj.tag_.startswith("NN"):
                 return None, None, None
         elif num.dep_ in ("nummod", "quantmod", "compound", "amod") and num.head.i > num.i and num.head.tag_.startswith("NN") \
@@ -1604,12 +1601,9 @@ class ClaimFinder(Pipe):
                 and not doc[head.i + 1].whitespace_ and doc[head.i + 2].is_alpha:
             head = doc[head.i + 2]
             word = _text(doc)[doc[head.i - 2].idx: head.idx + len(head.text)].lower()
-        elif head.i - 2 >= end and doc[head.i - 1].text == "-" and not doc[head.i - 2].whitespace_ \
-                and not doc[head.i - 1].whitespace_ and doc[head.i - 2].is_alpha:
-            # the parser's head is the last part: "nine rate-setters", "300 care-workers"
-            word = _text(doc)[doc[head.i - 2].idx: head.idx + len(head.text)].lower()
         else:
-            word = head.lower_
+            # (the parser's head may be the last part: "nine rate-setters", "300 care-workers")
+            word = _hyphened_word(doc, head, end)
         surface = _modifier_words(doc, end, head.i + 1)
         if not surface:
             return None, None, None
@@ -1831,6 +1825,16 @@ def _is_target(doc: Doc, start: int, end: int) -> bool:
     return head.lower_ == "of" and head.head.lower_ in _TARGET_NOUNS
 
 
+def _hyphened_word(doc: Doc, head: Token, floor: int) -> str:
+    """The lower-case word a noun ends, with the part before a hyphen when the parser split
+    it there and made the last part the head ("rate-setters"; the part is at ``floor`` or after)."""
+    k = head.i
+    if k - 2 >= floor and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ and not doc[k - 1].whitespace_ \
+            and doc[k - 2].is_alpha:
+        return _text(doc)[doc[k - 2].idx: head.idx + len(head.text)].lower()
+    return head.lower_
+
+
 #: nouns of a figure a possessive owner states ("the Met Office's provisional figure of 40.3C")
 _OWNED_FIGURES = frozenset({"figure", "figures", "estimate", "estimates", "forecast", "forecasts", "count", "tally",
                             "projection", "projections", "reading", "calculation", "calculations"})
@@ -2034,9 +2038,8 @@ _RESULT_PARTICIPLES = {"leaving", "taking", "bringing", "pushing", "putting", "l
 _REPORT_NOUNS = {"announcement", "statement", "briefing", "release", "publication", "speech", "interview"}
 
 
-#: ordinals that count events ("its second reduction this year", "the third rise since May")
-_COUNT_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                             "tenth", "latest", "last", "14th", "15th"})
+#: words that count events besides ordinals ("its second reduction this year", "the latest rise")
+_COUNT_ORDINALS = frozenset({"latest", "last"})
 
 
 #: nouns of events an ordinal counts ("the second cut since August")
@@ -2060,7 +2063,8 @@ def _in_counted_apposition(span: Span, root: Token) -> bool:
         t = t.head
         if t.tag_.startswith("NN"):
             return t.i != root.i and t.lower_ in _COUNTED_EVENTS \
-                and any(m.dep_ == "amod" and m.lower_ in _COUNT_ORDINALS and m.i < t.i for m in t.children)
+                and any(m.dep_ == "amod" and m.i < t.i and (m.ent_type_ == "ORDINAL" or m.lower_ in _COUNT_ORDINALS)
+                        for m in t.children)
     return False
 
 
@@ -2442,14 +2446,11 @@ class _Context:
             below = a
         if not verbs:
             # a relative clause of report on the figure: "the 1.5% it predicted in November"
-            top = num
-            while start <= top.head.i < end and top.head.i != top.i:
-                top = top.head
             verbs = [c for c in top.children if c.dep_ == "relcl" and c.lower_ in REPORTING and c.tag_.startswith("VB")]
             verbs += [v for v in _trailing_report(sent, end) if v not in verbs]
         for v in verbs:
             if any(c.dep_ == "auxpass" for c in v.children) or (
-                    v.dep_ == "conj" and v.lower_ in ("told", "warned", "advised", "informed", "reminded")
+                    v.dep_ == "conj" and v.lower_ in RECIPIENT_CUES
                     and any(c.dep_ == "auxpass" for c in v.head.children)
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)):
                 continue  # "were found guilty", "was jailed ... and told he must serve": not a report

@@ -67,8 +67,8 @@ INDIRECT_CUES = frozenset({
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
 #: entity labels a missed speaker's name may carry (none, or a person the recogniser split)
 _NAME_ENTS = frozenset({"", "PERSON"})
-#: cues whose passive subject is the one spoken to ("was told that ...")
-_RECIPIENT_CUES = frozenset({"told", "warned", "advised", "informed", "asked", "reminded", "assured"})
+#: cues whose passive subject is the one spoken to ("was told that ..."; also read by claims)
+RECIPIENT_CUES = frozenset({"told", "warned", "advised", "informed", "asked", "reminded", "assured"})
 OPEN_QUOTES = {"“": "”", '"': '"', "„": "”", "«": "»"}
 CLOSE_QUOTES = {"”", '"', "»"}
 SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "source", "sources",
@@ -312,7 +312,7 @@ class Quotes(Pipe):
                 # "Ann Rhys, who leads the office, called it "careless"": the relative pronoun
                 # is the noun the clause is on
                 subj = [v.head]
-            if subj and subj[0].dep_ == "nsubjpass" and verb.lower_ in _RECIPIENT_CUES:
+            if subj and subj[0].dep_ == "nsubjpass" and verb.lower_ in RECIPIENT_CUES:
                 return None  # "Cashman was jailed ... and told he must serve": the one told, not a speaker
             if subj:
                 who = self._resolve(doc, subj[0])
