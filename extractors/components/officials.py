@@ -38,7 +38,7 @@ from .. import extensions
 from ..records import Mention, Official, Role
 from .sentences import positions_of, sent_of, text_of
 from .organisations import (_APOS, _LAW_HEADS, COMPANY_WORDS, ORG_HEADS, POSTNOMINALS, load_gazetteer, load_titles,
-                            named_before_title)
+                            named_after_is_title, named_before_title)
 
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": None, "dr.": None,
@@ -247,14 +247,6 @@ class Officials(Pipe):
         self.doc = None
         return doc
 
-    def _named_after_is_title(self, s: int, e: int) -> bool:
-        """A short capitalised name after "TITLE is" and before a comma or full stop ("the new
-        home secretary is Shabana Mahmood, ..."), which the model took for a body."""
-        doc = self.doc
-        if not 2 <= e - s <= 3 or s < 2 or doc[s - 1].lower_ not in ("is", "was") or not self.in_title[s - 2]:
-            return False
-        return all(t.is_title and t.is_alpha for t in doc[s:e]) and (e >= len(doc) or doc[e].text in (",", ".", ";"))
-
     def _mark_bylines(self, persons: List["_Person"]) -> None:
         """A name alone on its line with a time or 'By' ("Ali Miraj 12pm - 3pm", "By Jane Smith"):
         a programme header or byline, not a person of the story."""
@@ -348,7 +340,7 @@ class Officials(Pipe):
         for ent in doc.ents:
             if ent.label_ == "ORG" and not any(self.org_of_tok[i] for i in range(ent.start, ent.end)) \
                     and not any(i in taken for i in range(ent.start, ent.end)) \
-                    and (named_before_title(doc, ent.start, ent.end, title_spans) or self._named_after_is_title(ent.start, ent.end)):
+                    and (named_before_title(doc, ent.start, ent.end, title_spans) or named_after_is_title(doc, ent.start, ent.end, title_spans)):
                 joined.append(_Mention(ent.start, ent.end, "name", None))
                 taken.update(range(ent.start, ent.end))
         # names the model missed after an honorific or a title: "Mr Buckland", "Chancellor Jeremy Hunt"

@@ -267,6 +267,15 @@ def _dateline_place(doc: Doc, s: int, e: int) -> bool:
     return nxt.text == "," and e + 1 < len(doc) and (doc[e + 1].ent_type_ in ("DATE", "CARDINAL") or doc[e + 1].like_num)
 
 
+def named_after_is_title(doc: Doc, s: int, e: int, title_spans) -> bool:
+    """A short capitalised name after "TITLE is" and before a comma or full stop ("the new
+    home secretary is Shabana Mahmood, ..."): the holder, which the model may take for a body."""
+    if not 2 <= e - s <= 3 or s < 2 or doc[s - 1].lower_ not in ("is", "was") \
+            or not all(t.is_title and t.is_alpha for t in doc[s:e]) or not (e >= len(doc) or doc[e].text in (",", ".", ";")):
+        return False
+    return any(te == s - 1 for _, te in title_spans)
+
+
 def named_before_title(doc: Doc, s: int, e: int, title_spans) -> bool:
     """A short capitalised name followed by an apposition whose head is a title ("Nuno
     Espírito Santo, the Forest manager, ...", "Pascale Jones, a prosecutor with the CPS"),
@@ -706,9 +715,7 @@ class Organisations(Pipe):
         for ts, te in title_spans:
             if te == s or (te == s - 1 and doc[te].text == "," and e < len(doc) and doc[e].text == ","):
                 return True
-            if te == s - 1 and doc[te].lower_ in ("is", "was") and (e >= len(doc) or doc[e].text in (",", ".", ";")):
-                return True  # "the new home secretary is Shabana Mahmood, ..."
-        return False
+        return named_after_is_title(doc, s, e, title_spans)
 
     @staticmethod
     def _is_title_only(doc: Doc, s: int, e: int, title_spans) -> bool:
