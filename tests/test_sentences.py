@@ -50,3 +50,12 @@ def test_positions_of_lower_case_words():
     assert positions_of(doc, {"said"}) == [1, 3]
     assert positions_of(doc, {"he", "she"}) == [0, 2]
     assert positions_of(doc, {"nobody"}) == []
+
+
+def test_sentence_before_skips_whitespace_and_stops_at_the_start():
+    from extractors.components.sentences import sentence_before
+
+    doc = _doc("One two.\n\nThree four.")
+    second = list(doc.sents)[-1]
+    assert sentence_before(doc, second.start).text.strip() == "One two."
+    assert sentence_before(doc, 0) is None

@@ -32,7 +32,7 @@ from ..normalize import units as U
 from ..normalize.timex import WEEKDAYS
 from ..records import Claim
 from .quotes import RECIPIENT_CUES
-from .sentences import sent_of, text_of
+from .sentences import sent_of, sentence_before, text_of
 
 # --------------------------------------------------------------------------- word lists
 
@@ -2383,12 +2383,8 @@ class _Context:
         """The subject of the sentence before ``sent`` (over one paragraph break at most) when
         it names an organisation: what a sentence-opening "It" refers to ("But the Bank now
         expects it to pick up. It estimates that ...")."""
-        k = sent.start - 1
-        while k >= 0 and doc[k].is_space:
-            k -= 1
-        if k < 0:
-            return None
-        return self._subject_body(sent_of(doc, k).root)
+        prev = sentence_before(doc, sent.start)
+        return self._subject_body(prev.root) if prev is not None else None
 
     def _subject_body(self, verb: Token) -> Optional[Token]:
         """The subject of ``verb`` when it names an organisation."""

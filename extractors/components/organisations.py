@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import data, extensions
 from ..records import Mention, Organisation
 from .anchors import AnchoredMatcher
-from .sentences import sent_of
+from .sentences import sent_of, sentence_before
 
 
 #: letters after a person's name ("Guy Mansfield QC", "Paul Boateng MP"): an entity ending in
@@ -997,13 +997,10 @@ class Organisations(Pipe):
     def _previous_subject_cluster(doc: Doc, clusters: List[dict], i: int) -> Optional[int]:
         """The cluster whose mention is the subject of the main clause of the sentence before
         token ``i`` (None when that subject is no body)."""
-        start = sent_of(doc, i).start
-        k = start - 1
-        while k >= 0 and doc[k].is_space:
-            k -= 1
-        if k < 0:
+        prev = sentence_before(doc, sent_of(doc, i).start)
+        if prev is None:
             return None
-        root = sent_of(doc, k).root
+        root = prev.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             return None

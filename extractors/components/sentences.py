@@ -42,6 +42,15 @@ def sent_of(doc: Doc, i: int) -> Span:
     return idx.sents[max(k, 0)]
 
 
+def sentence_before(doc: Doc, start: int) -> Optional[Span]:
+    """The sentence before the one starting at token ``start`` (past whitespace tokens), or
+    None at the start of the document."""
+    k = start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return sent_of(doc, k) if k >= 0 else None
+
+
 def forget() -> None:
     """Drop the remembered document (call when a document's sentences are changed)."""
     global _last
