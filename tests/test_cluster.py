@@ -307,3 +307,31 @@ def test_groups_whose_leads_name_other_bodies_do_not_merge():
     r2 = Reconciler()
     r2.add(shell + both)
     assert not r2._other_lead_orgs([r2.ids[x.id] for x in shell], [r2.ids[x.id] for x in both])
+
+
+def _fine(doc_id, lead_bodies, other_bodies=()):
+    """A regulator-fine record whose lead names ``lead_bodies`` and whose body names ``other_bodies``."""
+    orgs = [Organisation(id=f"L{i}", name=b, mentions=[Mention(10 * i, 10 * i + 5, b, "name")]) for i, b in enumerate(lead_bodies)]
+    orgs += [Organisation(id=f"B{i}", name=b, mentions=[Mention(300 + 10 * i, 305 + 10 * i, b, "name")]) for i, b in enumerate(other_bodies)]
+    return DocumentRecord(id=doc_id, published="2021-12-13", organisations=orgs, lead_end=100,
+                          keywords="fined money laundering watchdog bank failures".split())
+
+
+@pytest.mark.parametrize(
+    "first_body, veto",
+    [
+        ((), True),  # the first reports never name the body the second ones lead with
+        (("Harbour Bank",), False),  # they name it somewhere: no veto from leads alone
+    ],
+)
+def test_a_body_every_lead_names_and_the_other_group_never_names(first_body, veto):
+    # both groups' leads name the same regulator, so the leads do share a body
+    first = [_fine(f"nw-{i}", ["Conduct Agency", "Northgate Bank"], first_body) for i in range(2)]
+    second = [_fine(f"hb-{i}", ["Conduct Agency", "Harbour Bank"], ["Northgate Bank"]) for i in range(2)]
+    r = Reconciler()
+    r.add(first + second)
+    a = [r.ids[x.id] for x in first]
+    b = [r.ids[x.id] for x in second]
+    assert r._other_lead_orgs(a, b) is veto
+    assert r._other_lead_orgs(b, a) is veto
+    assert not r._other_lead_orgs(a, a)

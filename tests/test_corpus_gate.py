@@ -93,8 +93,9 @@ HELDOUT_FLOORS = {
     "heldout10": {"official_triples": 0.87, "organisations": 0.84, "dates_value": 0.87, "claims_value": 0.97,
                   "claims_value_unit": 0.91, "claims_time": 0.91, "claims_source": 0.91, "quote_speakers": 0.60,
                   "events_bcubed": 0.97},
-    # (heldout5 is left out: its two FCA fines of one week still come out as one event; its
-    # first blind run and its scores now are in its README and the top-level README)
+    "heldout5": {"official_triples": 0.97, "organisations": 0.90, "dates_value": 0.97, "claims_value": 0.97,
+                 "claims_value_unit": 0.97, "claims_time": 0.89, "claims_source": 0.93, "quote_speakers": 0.95,
+                 "events_bcubed": 0.97},
 }
 
 

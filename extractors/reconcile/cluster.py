@@ -496,8 +496,22 @@ class Reconciler:
             return False
         la = self._shared(a, "lead_orgs", len(a))
         lb = self._shared(b, "lead_orgs", len(b))
-        return bool(la and lb and not (la & lb)) and not any(self.profiles[n].lead_orgs & lb for n in a) \
-            and not any(self.profiles[n].lead_orgs & la for n in b)
+        if la and lb and not (la & lb) and not any(self.profiles[n].lead_orgs & lb for n in a) \
+                and not any(self.profiles[n].lead_orgs & la for n in b):
+            return True
+        # every lead of one group names a body that no document of the other names at all,
+        # and no lead of that group names the other's own lead bodies (the HSBC fine recalls
+        # NatWest's of the same week lower down; the NatWest reports never name HSBC)
+        return self._unnamed_in(la, lb, a, b) or self._unnamed_in(lb, la, b, a)
+
+    def _unnamed_in(self, keys: Set[str], other_keys: Set[str], group: List[int], other: List[int]) -> bool:
+        """Some of ``keys`` (every lead of ``group`` names them) is named by no document of
+        ``other``, whose own lead bodies (``other_keys``, less the shared ones) no lead of
+        ``group`` names."""
+        own = other_keys - keys
+        if not own or any(self.profiles[n].lead_orgs & own for n in group):
+            return False
+        return any(all(k not in self.profiles[n].org_keys for n in other) for k in keys)
 
     def _shared(self, group: List[int], attr: str, need: float) -> Set[str]:
         """The values of the profiles' ``attr`` that at least ``need`` documents of the group hold."""
