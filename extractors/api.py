@@ -340,6 +340,7 @@ def iter_extract(
     published: Any = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
+    config: Optional[Dict[str, Dict[str, Any]]] = None,
 ) -> Iterator[Union[DocumentRecord, ErrorRecord]]:
     """Stream one DocumentRecord or ErrorRecord per input, in input order.
 
@@ -347,14 +348,16 @@ def iter_extract(
         iterable of those.
     published: the publication date (ISO string or date) for inputs that carry none.
     n_process: worker processes (each loads the model once); output order is kept.
+    config: per-component config overrides for the pipeline that is loaded (not for a given
+        ``nlp``), e.g. ``{"dates": {"day_first": False}, "dateline": {"day_first": False}}``.
     """
     items = as_input_records(inputs, published)
     if n_process != 1:
         from .engines.local import run_parallel
 
-        yield from run_parallel(items, model=model, batch_size=batch_size, n_process=n_process)
+        yield from run_parallel(items, model=model, batch_size=batch_size, n_process=n_process, config=config)
         return
-    nlp = nlp or _pipeline.load(model)
+    nlp = nlp or _pipeline.load(model, config=config)
     chunk: List[Union[InputRecord, ErrorRecord]] = []
     for item in items:
         chunk.append(item)
@@ -373,6 +376,7 @@ def extract(
     published: Any = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
+    config: Optional[Dict[str, Dict[str, Any]]] = None,
 ) -> List[DocumentRecord]:
     """Extract one :class:`DocumentRecord` per input text.
 
@@ -386,7 +390,7 @@ def extract(
     use :func:`iter_extract` to receive error records instead.
     """
     out: List[DocumentRecord] = []
-    for rec in iter_extract(inputs, nlp=nlp, model=model, published=published, batch_size=batch_size, n_process=n_process):
+    for rec in iter_extract(inputs, nlp=nlp, model=model, published=published, batch_size=batch_size, n_process=n_process, config=config):
         if isinstance(rec, ErrorRecord):
             raise InputError(rec.error, rec.reason)
         out.append(rec)

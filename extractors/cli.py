@@ -34,6 +34,7 @@ def _add_extract_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--batch-size", type=int, default=None, metavar="N", help="documents per nlp.pipe batch (default 16, keeps a worker under 500 MB)")
     p.add_argument("--n-process", type=int, default=1, metavar="N", help="worker processes, each loading the model once; -1 = one per core. Output order and content do not depend on it")
     p.add_argument("--published", default=None, metavar="DATE", help="publication date (YYYY-MM-DD) for inputs that give none and have no dateline")
+    p.add_argument("--month-first", action="store_true", help="all-numeric dates put the month first (American: 08/07/2023 is 7 August); default: day first (British: 8 July). A number over 12 is a day either way")
     p.add_argument("--text-key", default="text", help="JSONL key holding the article text (default: text)")
     p.add_argument("--id-key", default="id", help="JSONL key holding the article id (default: id)")
     p.add_argument("--force", action="store_true", help="overwrite existing output files")
@@ -129,6 +130,7 @@ def _extract_options(args: argparse.Namespace) -> dict:
         batch_size=args.batch_size,
         n_process=args.n_process,
         published=args.published,
+        config=({"dates": {"day_first": False}, "dateline": {"day_first": False}} if args.month_first else None),
         text_key=args.text_key,
         id_key=args.id_key,
         progress=not args.quiet,

@@ -114,6 +114,7 @@ def extract_file(
     shard_size: int = 1000,
     resume: bool = False,
     nlp: Any = None,
+    config: Optional[Dict[str, Dict[str, Any]]] = None,
 ) -> ExtractSummary:
     """Extract every article of ``input`` to JSONL at ``output``; failures go to ``errors``.
 
@@ -139,7 +140,7 @@ def extract_file(
 
         start = time.monotonic()
         res = run_dask(input, output, errors=errors_path, scheduler=scheduler, n_workers=None if n_process in (1, -1) else n_process,
-                       shard_size=shard_size, model=model, batch_size=batch_size or DEFAULT_BATCH_SIZE, text_key=text_key, id_key=id_key)
+                       shard_size=shard_size, model=model, config=config, batch_size=batch_size or DEFAULT_BATCH_SIZE, text_key=text_key, id_key=id_key)
         for d in read_jsonl(output):
             summary.add(DocumentRecord.from_dict(d))
         for d in read_jsonl(errors_path):
@@ -155,7 +156,7 @@ def extract_file(
     bar = Progress("extract", enabled=progress)
     mode = "a" if resume else "w"
     with JsonlWriter(output, mode=mode) as out, JsonlWriter(errors_path, mode=mode) as err:
-        for rec in iter_extract(items, nlp=nlp, model=model, published=published, batch_size=batch_size or DEFAULT_BATCH_SIZE, n_process=n_process):
+        for rec in iter_extract(items, nlp=nlp, model=model, published=published, batch_size=batch_size or DEFAULT_BATCH_SIZE, n_process=n_process, config=config):
             if isinstance(rec, ErrorRecord):
                 err.write(rec)
                 logger.info("skipped %s: %s", rec.input, rec.reason)

@@ -103,3 +103,17 @@ def test_extract_to_duckdb(tmp_path, small_input):
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)
     con.close()
+
+
+@pytest.mark.model
+def test_month_first_reads_american_numeric_dates(tmp_path):
+    folder = tmp_path / "us"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Council vote set\n\nThe council will vote on 08/07/2023 on the budget.\n", encoding="utf-8")
+    values = {}
+    for flag in ([], ["--month-first"]):
+        out = tmp_path / f"r{len(flag)}.jsonl"
+        assert main(["extract", str(folder), "-o", str(out), "-q", *flag]) == EXIT_OK
+        [rec] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        values[bool(flag)] = [d["value"] for d in rec["dates"] if d["text"] == "08/07/2023"]
+    assert values == {False: ["2023-07-08"], True: ["2023-08-07"]}

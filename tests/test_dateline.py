@@ -100,3 +100,12 @@ def test_component_without_dateline():
     nlp.add_pipe("dateline")
     doc = nlp("No header here. The agency spoke in 2022.")
     assert doc._.published is None and doc._.published_source == "none"
+
+
+@pytest.mark.parametrize("day_first, iso", [(True, "2023-08-03"), (False, "2023-03-08")])
+def test_component_numeric_dateline_order(day_first, iso):
+    from extractors.components import dateline  # noqa: F401
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("dateline", config={"day_first": day_first})
+    assert nlp("Headline\n03/08/2023 09:15\nBody.")._.published == iso

@@ -482,3 +482,17 @@ def test_season_and_fiscal_year_bounds(text, anchor, begin, finish):
 @pytest.mark.parametrize("text", ["the season", "the holiday season", "the last season", "the 2019-21 season"])
 def test_round8_seasons_not_read(text):
     assert normalise(text, A2020) is None
+
+
+@pytest.mark.parametrize(
+    "text, day_first, value",
+    [
+        ("08/07/2023", True, "2023-07-08"),  # British: day first
+        ("08/07/2023", False, "2023-08-07"),  # American: month first
+        ("22/08/2023", False, "2023-08-22"),  # 22 can only be a day, whichever order is set
+        ("08/22/2023", True, "2023-08-22"),
+        ("2023-08-07", False, "2023-08-07"),  # ISO is year-month-day in both
+    ],
+)
+def test_numeric_date_order(text, day_first, value):
+    assert normalise(text, "2023-09-01", day_first=day_first).value == value

@@ -28,23 +28,27 @@ from .sentences import text_of
     "dateline",
     assigns=["doc._.published", "doc._.published_source", "doc._.published_span"],
     requires=[],
-    default_config={"overwrite": False},
+    default_config={"overwrite": False, "day_first": True},
 )
-def make_dateline(nlp: Language, name: str, *, overwrite: bool = False) -> "Dateline":
+def make_dateline(nlp: Language, name: str, *, overwrite: bool = False, day_first: bool = True) -> "Dateline":
     """Build the dateline component.
 
     overwrite: replace a publication date that came with the input (default False:
         metadata wins over the text).
+    day_first: an all-numeric dateline puts the day first ("03/08/2023" is 3 August, as in
+        British news; False: month first, as in American news).
     """
-    return Dateline(nlp, name, overwrite=overwrite)
+    return Dateline(nlp, name, overwrite=overwrite, day_first=day_first)
 
 
 class Dateline(Pipe):
     """Sets ``doc._.published`` from the article's own dateline when metadata has none."""
 
-    def __init__(self, nlp: Optional[Language] = None, name: str = "dateline", *, overwrite: bool = False):
+    def __init__(self, nlp: Optional[Language] = None, name: str = "dateline", *, overwrite: bool = False,
+                 day_first: bool = True):
         self.name = name
         self.overwrite = overwrite
+        self.day_first = day_first
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -52,7 +56,7 @@ class Dateline(Pipe):
             if not doc._.published_source or doc._.published_source == "none":
                 doc._.published_source = "metadata"
             return doc
-        found = find_dateline(text_of(doc))
+        found = find_dateline(text_of(doc), self.day_first)
         if found is None:
             if not doc._.published:
                 doc._.published_source = "none"

@@ -253,29 +253,32 @@ _NOT_ANCHORS = {"last", "next", "other", "past", "first", "second", "final", "la
     "dates",
     assigns=["doc._.dates_data", "doc.spans"],
     requires=["doc.ents", "token.tag", "token.dep"],
-    default_config={"fiscal_year_start": 4, "span_key": "dates", "keep_unnormalised": False},
+    default_config={"fiscal_year_start": 4, "day_first": True, "span_key": "dates", "keep_unnormalised": False},
 )
 def make_dates(
-    nlp: Language, name: str, *, fiscal_year_start: int = 4, span_key: str = "dates",
-    keep_unnormalised: bool = False,
+    nlp: Language, name: str, *, fiscal_year_start: int = 4, day_first: bool = True,
+    span_key: str = "dates", keep_unnormalised: bool = False,
 ) -> "DateExtractor":
     """Build the dates component.
 
     fiscal_year_start: first month of a fiscal year ("2016/17" runs April-March by default).
+    day_first: all-numeric dates put the day first ("08/07/2023" is 8 July, as in British
+        news; False: 7 August, as in American news). A number over 12 is a day either way.
     span_key: the ``doc.spans`` key of the results.
     keep_unnormalised: keep DATE/TIME entities the normaliser cannot read (value None).
     """
-    return DateExtractor(nlp, name, fiscal_year_start=fiscal_year_start, span_key=span_key,
-                         keep_unnormalised=keep_unnormalised)
+    return DateExtractor(nlp, name, fiscal_year_start=fiscal_year_start, day_first=day_first,
+                         span_key=span_key, keep_unnormalised=keep_unnormalised)
 
 
 class DateExtractor(Pipe):
     """Finds and normalises time expressions (TIMEX3)."""
 
     def __init__(self, nlp: Language, name: str = "dates", *, fiscal_year_start: int = 4,
-                 span_key: str = "dates", keep_unnormalised: bool = False):
+                 day_first: bool = True, span_key: str = "dates", keep_unnormalised: bool = False):
         self.name = name
         self.fiscal_year_start = fiscal_year_start
+        self.day_first = day_first
         self.span_key = span_key
         self.keep_unnormalised = keep_unnormalised
         self.matcher = Matcher(nlp.vocab)
@@ -374,7 +377,7 @@ class DateExtractor(Pipe):
             # "the day after the vote", "on the day of the test": the day of an event, not
             # the publication day (TimeML: a date the text does not resolve here)
             return Timex("DATE", "XXXX-XX-XX")
-        tx = normalise(text, anchor, tense=tense, fiscal_year_start=self.fiscal_year_start)
+        tx = normalise(text, anchor, tense=tense, fiscal_year_start=self.fiscal_year_start, day_first=self.day_first)
         if tx is None and _ORDINAL_DAY.fullmatch(low) and _is_today(sp):
             # "today is the eighth day of Desert Shield", "It's the second day of an offensive"
             return Timex("DATE", str(anchor)[:10], anchored=True) if anchor else Timex("DATE", "XXXX-XX-XX")
@@ -574,7 +577,7 @@ class DateExtractor(Pipe):
                 if (date_time or time_date) and ptx.value:
                     joined = doc[psp.start:sp.end]
                     tense = "future" if _future_cue(joined) else ("past" if _past_cue(joined) else tense_of(joined))
-                    jtx = normalise(joined.text, anchor, tense=tense, fiscal_year_start=self.fiscal_year_start)
+                    jtx = normalise(joined.text, anchor, tense=tense, fiscal_year_start=self.fiscal_year_start, day_first=self.day_first)
                     if jtx is not None and jtx.type == "TIME":
                         out[-1] = (joined, jtx)
                         continue
@@ -596,7 +599,7 @@ class DateExtractor(Pipe):
                 if nsp.start == sp.end + 1 and doc[sp.end].lower_ in ("and", "to", "-", "until", "till") \
                         and len(nsp) == 2 and nsp[0].shape_ == "dddd" and nsp[1].lower_ in _ZONES \
                         and ntx.type == "TIME" and ntx.value and "T" in ntx.value:
-                    jtx = normalise(f"{sp.text} {nsp[1].text}", anchor, fiscal_year_start=self.fiscal_year_start)
+                    jtx = normalise(f"{sp.text} {nsp[1].text}", anchor, fiscal_year_start=self.fiscal_year_start, day_first=self.day_first)
                     if jtx is not None and jtx.type == "TIME" and jtx.value:
                         tx = Timex("TIME", ntx.value.split("T")[0] + "T" + jtx.value.split("T")[1], anchored=ntx.anchored)
             if i > 0 and len(sp) == 2 and sp[0].shape_ == "dddd" and sp[1].lower_ in _ZONES and tx.type == "TIME" \
@@ -611,7 +614,7 @@ class DateExtractor(Pipe):
                         and nsp[0].lower_ in _WEEKDAY_WORDS and nsp[1].lower_ in _PART_WORDS:
                     tense = "future" if _future_cue(sp) else ("past" if _past_cue(sp) else tense_of(sp))
                     jtx = normalise(f"{sp.text} {nsp[1].text}", anchor, tense=tense,
-                                    fiscal_year_start=self.fiscal_year_start)
+                                    fiscal_year_start=self.fiscal_year_start, day_first=self.day_first)
                     if jtx is not None and jtx.value:
                         tx = jtx
             out.append((sp, tx))
@@ -650,7 +653,7 @@ class DateExtractor(Pipe):
                     e += 1
                 if i + 1 >= n or results[i + 1][0].start >= e:
                     tense = "future" if _future_cue(sp) else ("past" if _past_cue(sp) else tense_of(sp))
-                    jtx = normalise(sp.text + tail, anchor, tense=tense, fiscal_year_start=self.fiscal_year_start)
+                    jtx = normalise(sp.text + tail, anchor, tense=tense, fiscal_year_start=self.fiscal_year_start, day_first=self.day_first)
                     if jtx is not None and jtx.value:
                         out.append((doc[sp.start:e], jtx.with_(mod=jtx.mod or "APPROX")))
                         continue

@@ -67,7 +67,7 @@ _HEADER_WORDS = re.compile(
     r"[|/\-\u2013\u2014\u00b7\u2022:,.]+)$", re.I)
 
 
-def _to_iso(m: re.Match) -> Optional[str]:
+def _to_iso(m: re.Match, day_first: bool = True) -> Optional[str]:
     g = m.groupdict()
     try:
         if g.get("iso"):
@@ -78,6 +78,8 @@ def _to_iso(m: re.Match) -> Optional[str]:
                 y, mo, d = int(parts[0]), int(parts[1]), int(parts[2])
             else:
                 d, mo, y = int(parts[0]), int(parts[1]), int(parts[2])
+                if not day_first:
+                    d, mo = mo, d
                 if mo > 12 and d <= 12:
                     d, mo = mo, d
             return _dt.date(y, mo, d).isoformat()
@@ -110,13 +112,14 @@ def _is_header(line: str, ls: int, m: re.Match) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def find_dateline(text: str) -> Optional[Tuple[str, int, int]]:
+def find_dateline(text: str, day_first: bool = True) -> Optional[Tuple[str, int, int]]:
     """The publication date stated in the header of an article.
 
     Returns ``(iso_date, start, end)`` with the character span of the date as written
     (with its weekday and time, if any), or None when the header has no dateline. The
     first header date wins ("13 December 2023, 17:54 | Updated: 14 December 2023" gives
-    2023-12-13); an "Updated" date is taken only when it is the only one.
+    2023-12-13); an "Updated" date is taken only when it is the only one. ``day_first``:
+    "03/08/2023" is 3 August (False: 8 March; a number over 12 is a day either way).
     """
     if not text:
         return None
@@ -136,7 +139,7 @@ def find_dateline(text: str) -> Optional[Tuple[str, int, int]]:
                 found.append(m)
         found.sort(key=lambda m: m.start())
         for m in found:
-            iso = _to_iso(m)
+            iso = _to_iso(m, day_first)
             if iso is None or not _is_header(line, ls, m):
                 continue
             end = m.end()

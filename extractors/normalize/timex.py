@@ -33,7 +33,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, List, Optional, Tuple, Union
+from typing import Callable, List, NamedTuple, Optional, Tuple, Union
 
 __all__ = ["Timex", "normalise", "parse_number", "shift"]
 
@@ -435,10 +435,22 @@ def _dehyphen(t: str) -> str:
 
 # --------------------------------------------------------------------------- the rules
 
-Rule = Callable[[str, Optional[_dt.date], Optional[str], int], Optional[Timex]]
+class Conventions(NamedTuple):
+    """Reading conventions a publication may differ in (hashable: part of the cache key).
+
+    fiscal_year_start: first month of a fiscal year ("2016/17" starts in April in the UK).
+    day_first: "08/07/2023" is 8 July (British) rather than 7 August (American); either way a
+        first number over 12 can only be a day, and a second one over 12 only a day too.
+    """
+
+    fiscal_year_start: int = 4
+    day_first: bool = True
 
 
-def _refs(t, anchor, tense, fy):
+Rule = Callable[[str, Optional[_dt.date], Optional[str], "Conventions"], Optional[Timex]]
+
+
+def _refs(t, anchor, tense, conv):
     if t in PRESENT:
         return Timex("DATE", "PRESENT_REF", anchored=anchor is not None)
     if t in PAST:
@@ -463,7 +475,7 @@ _SET_ADVERBS = {
 }
 
 
-def _set(t, anchor, tense, fy):
+def _set(t, anchor, tense, conv):
     m = re.fullmatch(r"(?:(?:once|twice|\w+ times) )?(every|each|per|a|an) (other )?(?:(" + _NUM + r") )?(\w+)", t)
     if m and (m.group(1) in ("every", "each", "per") or m.group(2) or t.split()[0] in ("once", "twice") or re.search(r"\btimes\b", t)):
         unit = _unit_name(m.group(4))
@@ -564,7 +576,7 @@ _PAST_ADJ = {"past", "last", "previous", "preceding", "recent", "latest"}
 _NEXT_ADJ = {"next", "coming", "following", "ensuing", "subsequent", "upcoming", "succeeding"}
 
 
-def _durations(t, anchor, tense, fy):
+def _durations(t, anchor, tense, conv):
     t = re.sub(rf"^(.*?) ?({_UNIT_RE}) and a half$", r"\1 and a half \2", t)
     # "two more weeks", "eight trading days", "an additional year": the count of units
     t = re.sub(rf"^((?:{_NUM}) )(?:more|additional|extra|further|trading|business|working) (?={_UNIT_RE}$)", r"\1", t)
@@ -654,7 +666,7 @@ def _scale(unit: str) -> int:
 _REL = re.compile(r"(?P<which>this|last|next|past|previous|coming|current|the current|the previous|the coming|the past|the last|the next|the following|the same|that|the preceding|the latest) (?P<unit>day|week|weekend|month|quarter|year|decade|century|fortnight)")
 
 
-def _relative(t, anchor, tense, fy):
+def _relative(t, anchor, tense, conv):
     simple = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
               "the day after tomorrow": 2, "tonight": 0, "this day": 0, "the same day": 0,
               "that day": 0, "the day": 0, "day": 0, "the next day": 1, "the following day": 1,
@@ -701,7 +713,7 @@ def _relative(t, anchor, tense, fy):
     m = re.fullmatch(r"(?:the )?(first|second|third|fourth|last|final) (week|weekend) of (.+)", t)
     if m:
         # "the first week of March": the ISO week holding its first (8th, ...; last) day
-        r = _absolute(m.group(3), anchor, tense, fy)
+        r = _absolute(m.group(3), anchor, tense, conv)
         if r is not None and r.value and re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}", r.value):
             if r.value.startswith("XXXX"):
                 return Timex("DATE", "XXXX-WXX" + ("-WE" if m.group(2) == "weekend" else ""))
@@ -720,7 +732,7 @@ def _relative(t, anchor, tense, fy):
         return None
     m = re.fullmatch(r"(?:the )?week of (.+)", t)
     if m:
-        r = _absolute(m.group(1), anchor, tense, fy)
+        r = _absolute(m.group(1), anchor, tense, conv)
         if r is not None and r.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.value):
             return Timex("DATE", _fmt(_dt.date.fromisoformat(r.value), "week"), anchored=r.anchored)
         if r is not None and r.value and r.value.startswith("XXXX"):
@@ -771,12 +783,12 @@ _SAME_PERIOD = re.compile(
     r"(?:a year (?:ago|earlier)|last year|of last year|of the previous year|the previous year|the year before)")
 
 
-def _quarters(t, anchor, tense, fy):
+def _quarters(t, anchor, tense, conv):
     # "the last half of the '80s", "the first half of the century": the decade (century),
     # mod START / END
     m = re.fullmatch(r"(?:the )?(first|second|last|latter|early|earlier|later) half of (.+)", t)
     if m and not re.search(r"\d{4}$|year", m.group(2)):
-        r = normalise(m.group(2), anchor, tense=tense, fiscal_year_start=fy)
+        r = normalise(m.group(2), anchor, tense=tense, fiscal_year_start=conv.fiscal_year_start, day_first=conv.day_first)
         if r is not None and r.type == "DATE" and r.value and re.fullmatch(r"\d{2,3}|XXX?", r.value):
             return r.with_(mod="START" if m.group(1) in ("first", "early", "earlier") else "END")
     # "the corresponding period last year", "the quarter a year ago": the year-ago quarter
@@ -888,7 +900,7 @@ def _full_year(ys: str, anchor: Optional[_dt.date]) -> int:
     return y
 
 
-def _seasons(t, anchor, tense, fy):
+def _seasons(t, anchor, tense, conv):
     m = re.fullmatch(r"(?:(this|last|next|the|past|coming|that) )?(spring|summer|autumn|fall|winter)(?:time)?(?: (?:of )?(\d{4}|this year|last year|next year))?", t)
     if not m:
         m = re.fullmatch(r"(\d{4}) (spring|summer|autumn|fall|winter)", t)
@@ -936,7 +948,7 @@ _ORD_WORD_RE = re.compile(r"\b(" + "|".join(sorted((w for w in ORDINALS if w.isa
                                                      key=len, reverse=True)) + r")$")
 
 
-def _absolute(t, anchor, tense, fy):
+def _absolute(t, anchor, tense, conv):
     # transcripts spell the day: "march eighth", "sunday, march twenty-first"
     if re.search(_MONTH_RE + r" ", t):
         t = _ORD_WORD_RE.sub(lambda m: str(ORDINALS[m.group(1)]), t)
@@ -1021,7 +1033,7 @@ def _year_of_day(mo: int, d: int, anchor: _dt.date, tense: Optional[str]) -> int
     return y
 
 
-def _weekdays(t, anchor, tense, fy):
+def _weekdays(t, anchor, tense, conv):
     m = re.fullmatch(rf"(?:(?P<w>last|this|next|coming|on|this past|this coming|past|the following|the previous|the preceding) )?(?P<wd>{_WD_RE})"
                      r"(?: (?P<part>morning|afternoon|evening|night|overnight|midday))?"
                      r"(?: (?P<w2>last|next|week|this week|next week|last week|a week ago))?", t)
@@ -1063,7 +1075,7 @@ def _weekdays(t, anchor, tense, fy):
     return Timex("DATE", d.isoformat(), anchored=True)
 
 
-def _numeric(t, anchor, tense, fy):
+def _numeric(t, anchor, tense, conv):
     # ISO date / time
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::\d{2})?)?", t)
     if m:
@@ -1080,8 +1092,11 @@ def _numeric(t, anchor, tense, fy):
     m = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})", t)
     if m:
         a, b, y = int(m.group(1)), int(m.group(2)), _full_year(m.group(3), anchor)
-        # day first (UK) unless that cannot be a date
-        d, mo = (a, b) if b <= 12 else (b, a)
+        # day first (UK) or month first (US), unless that order cannot be a date
+        if conv.day_first:
+            d, mo = (a, b) if b <= 12 else (b, a)
+        else:
+            d, mo = (b, a) if a <= 12 else (a, b)
         if not _day_ok(y, mo, d):
             return None
         return Timex("DATE", f"{y:04d}-{mo:02d}-{d:02d}")
@@ -1095,7 +1110,7 @@ def _fiscal_like(y: int, tail: str) -> bool:
     return int(tail) == (y + 1) % 100
 
 
-def _fiscal(t, anchor, tense, fy):
+def _fiscal(t, anchor, tense, conv):
     m = re.fullmatch(r"(?:the )?(?:(?:fiscal|financial|academic|school|tax|budget) (?:year )?|fy ?)?(\d{4})(?:/|-| to )(\d{2}|\d{4})(?: (?:fiscal|financial|academic|school|tax) year)?", t)
     if m:
         y1 = int(m.group(1))
@@ -1104,6 +1119,7 @@ def _fiscal(t, anchor, tense, fy):
         if len(tail) == 2 and y2 < y1:
             y2 += 100
         if y2 == y1 + 1 and (len(tail) == 2 or "/" in t or "fiscal" in t or "financial" in t or "academic" in t or "fy" in t):
+            fy = conv.fiscal_year_start
             start = fy if 1 <= fy <= 12 else 4
             if start == 1:
                 begin, finish = _dt.date(y1, 1, 1), _dt.date(y1, 12, 31)
@@ -1133,7 +1149,7 @@ def _season_year(y: int) -> Timex:
                  finish=finish.isoformat())
 
 
-def _sport_seasons(t, anchor, tense, fy):
+def _sport_seasons(t, anchor, tense, conv):
     """Seasons of a sport (or of television): "the 2019-20 season", "the 2021/22 season" (July-June,
     not the April-March fiscal year), "this season", "last season", "next season" (the season under
     way at the anchor, the one before, the one after), "the 2005 season" (the year)."""
@@ -1159,7 +1175,7 @@ def _sport_seasons(t, anchor, tense, fy):
     return None
 
 
-def _years(t, anchor, tense, fy):
+def _years(t, anchor, tense, conv):
     m = re.fullmatch(r"(?:in |the year |the calendar year |calendar |the |year )?(\d{4})(?: ad| bc| a\.d\.| b\.c\.)?", t)
     if m:
         y = int(m.group(1))
@@ -1228,7 +1244,7 @@ def _years(t, anchor, tense, fy):
     return None
 
 
-def _ranges(t, anchor, tense, fy):
+def _ranges(t, anchor, tense, conv):
     m = (re.fullmatch(r"(?:between |from )?(?:the )?(.+?) (?:and|to|through|until|till|-) (?:the )?(.+)", t)
          or re.fullmatch(r"(\d{4})-(\d{4}|\d{2})", t))
     if not m:
@@ -1259,14 +1275,14 @@ def _ranges(t, anchor, tense, fy):
         # the lower bound comes first ("2004 - a year of change" is no range)
         if lo and unit and (hi is None or lo < hi):
             return Timex("DURATION", _duration_value(lo, unit), mod="EQUAL_OR_MORE")
-    ta = _core(a, anchor, tense, fy)
-    tb = _core(b, anchor, tense, fy)
+    ta = _core(a, anchor, tense, conv)
+    tb = _core(b, anchor, tense, conv)
     if not ta or not tb or ta.type not in ("DATE",) or tb.type not in ("DATE",):
         return None
     if not ta.value or not tb.value or "REF" in ta.value or "REF" in tb.value:
         return None
-    start, _ = _bounds(ta.value, fy)
-    _, end = _bounds(tb.value, fy)
+    start, _ = _bounds(ta.value, conv.fiscal_year_start)
+    _, end = _bounds(tb.value, conv.fiscal_year_start)
     if start is None or end is None:
         # unresolved ends: keep the ends' values only
         return Timex("DURATION", _span_value(ta.value, tb.value), begin=None, finish=None,
@@ -1340,7 +1356,7 @@ _TIME = re.compile(
 _HHMM_ZONE = re.compile(r"([01]\d|2[0-3])([0-5]\d) (?:gmt|bst|utc|est|edt|cst|cdt|pst|pdt|cet|cest)")
 
 
-def _times(t, anchor, tense, fy):
+def _times(t, anchor, tense, conv):
     """Clock times, alone or with a date before or after: "11:07 am", "9 a.m. Tuesday",
     "Tuesday, 7th August 2018, 11:07 am", "13 December 2023, 17:54"."""
     special = {"noon": "12:00", "midday": "12:00", "midnight": "24:00", "12 noon": "12:00"}
@@ -1393,7 +1409,7 @@ def _times(t, anchor, tense, fy):
                             (as_clock(left), re.sub(r"^(?:on|of|,)\s*", "", right).strip())):
                 if c is None or not part:
                     continue
-                dt = _core(part, anchor, tense, fy)
+                dt = _core(part, anchor, tense, conv)
                 if dt is None or dt.type not in ("DATE", "TIME") or not dt.value or not re.fullmatch(r"(?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)|XXXX-WXX-\d", dt.value):
                     continue
                 return Timex("TIME", f"{dt.value}T{c}", anchored=dt.anchored)
@@ -1403,7 +1419,7 @@ def _times(t, anchor, tense, fy):
     return Timex("TIME", f"{anchor.isoformat()}T{clock}", anchored=True)
 
 
-def _holidays(t, anchor, tense, fy):
+def _holidays(t, anchor, tense, conv):
     m = re.fullmatch(r"(?:the )?(?:(last|this|next) )?(.+?)(?: (\d{4}))?", t)
     if not m:
         return None
@@ -1449,9 +1465,9 @@ RULES: Tuple[Rule, ...] = (
 )
 
 
-def _core(t: str, anchor: Optional[_dt.date], tense: Optional[str], fy: int) -> Optional[Timex]:
+def _core(t: str, anchor: Optional[_dt.date], tense: Optional[str], conv: "Conventions") -> Optional[Timex]:
     for rule in RULES:
-        r = rule(t, anchor, tense, fy)
+        r = rule(t, anchor, tense, conv)
         if r is not None:
             return r
     return None
@@ -1521,6 +1537,7 @@ def normalise(
     *,
     tense: Optional[str] = None,
     fiscal_year_start: int = 4,
+    day_first: bool = True,
 ) -> Optional[Timex]:
     """Normalise one time expression to TIMEX3.
 
@@ -1530,11 +1547,12 @@ def normalise(
     tense: "past", "present" or "future" (the governing verb), used to pick the previous
         or the next weekday, month or quarter.
     fiscal_year_start: first month of the fiscal year ("2016/17" starts in April by default).
+    day_first: all-numeric dates put the day first ("08/07/2023" is 8 July; False: 7 August).
 
     Returns None when the words are not a time expression this normaliser can read.
     """
     try:
-        return _normalise(text, _as_date(anchor), tense, int(fiscal_year_start))
+        return _normalise(text, _as_date(anchor), tense, Conventions(int(fiscal_year_start), bool(day_first)))
     except (ValueError, OverflowError):  # a date outside years 1-9999 ("99999999 years ago")
         return None
 
@@ -1543,7 +1561,7 @@ _WHOLE = re.compile(r"^an? (?:full|entire|whole) (?=" + _UNIT_RE + r"$|((?:\d+|"
 
 
 @lru_cache(maxsize=16384)
-def _normalise(text: str, anchor: Optional[_dt.date], tense: Optional[str], fy: int) -> Optional[Timex]:
+def _normalise(text: str, anchor: Optional[_dt.date], tense: Optional[str], conv: "Conventions") -> Optional[Timex]:
     t = _spoken_year(_dehyphen(_clean(text)))
     if not t:
         return None
@@ -1564,9 +1582,9 @@ def _normalise(text: str, anchor: Optional[_dt.date], tense: Optional[str], fy: 
         if m:
             r = _rel(anchor, m.group(1), 0)
     if r is None:
-        r = _core(t, anchor, tense, fy)
+        r = _core(t, anchor, tense, conv)
     if r is None and t != t0:
-        r = _core(t0, anchor, tense, fy)
+        r = _core(t0, anchor, tense, conv)
         mod = None
     if r is None:
         r = _fallback(t, anchor, tense)
