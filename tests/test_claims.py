@@ -239,6 +239,13 @@ def test_time_owned_by_the_nearest_figure(claims_nlp, sentence, text, time):
     # a clock time is a point in time too
     ("London Heathrow had reached 40.2C at 12:50.", "40.2C", "2024-08-01T12:50"),
     ("Shares rose 3% by noon and 5% at 4pm.", "5%", "2024-08-01T16:00"),
+    # in a list of forecasts each figure takes the date right after it
+    ("Staff expect inflation to average 5.6% this year, 3.2% in 2025 and 2.1% in 2026.", "3.2%", "2025"),
+    ("Staff expect inflation to average 5.6% this year, 3.2% in 2025 and 2.1% in 2026.", "5.6%", "2024"),
+    # a date on a forecast verb is what is forecast when it is later than the report, or a whole year
+    ("It now forecasts growth of 2.9% in 2025.", "2.9%", "2025"),
+    ("The fund predicts world growth of 3% in 2024 and 2.9% in 2025.", "3%", "2024"),
+    ("The bank expects growth of 0.75% this year, down from the 1.5% it forecast in May.", "1.5%", None),
 ])
 def test_time_of_a_figure(claims_nlp, sentence, text, time):
     assert find(claims_of_dated(claims_nlp, sentence, "2024-08-01"), text)["time"] == time
@@ -334,6 +341,17 @@ def test_partitive_shares_time_and_source(claims_nlp, text, figure, time, source
      "Mayor of London"),
     # the one told is no source
     ("Tom Hale was jailed for life on Monday, and told he must serve at least 42 years.", "at least 42 years", None),
+    # "it" through a chain of sentences whose subject is "It"
+    ("The International Monetary Fund cut its outlook. It now forecasts growth of 2.9% next year. In the euro area "
+     "it predicts growth of 0.7%.", "0.7%", "International Monetary Fund"),
+    # a forecast verb the tagger took for a noun after the body's name
+    ("For the UK, the IMF forecasts growth of 0.5% this year.", "0.5%", "International Monetary Fund"),
+    # a body's projections as the subject of "see"
+    ("The European Central Bank's staff projections see inflation averaging 2.5% this year.", "2.5%",
+     "European Central Bank"),
+    # a closing ", figures from BODY show." the parser reads as a noun phrase
+    ("Hospitals had a record 7.77 million treatments waiting at the end of September, figures from the Office for "
+     "National Statistics show.", "a record 7.77 million", "Office for National Statistics"),
 ])
 def test_sources_of_figures(claims_nlp, sentence, text, source):
     assert find(claims_of(claims_nlp, sentence), text)["source"] == source

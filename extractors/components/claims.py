@@ -2029,9 +2029,15 @@ _REPORT_VERBS = {"say", "said", "says", "saying", "tell", "told", "tells", "anno
                  "reveal", "revealed", "reveals", "claim", "claimed", "claims",
                  # a forecast's date is when it was made: "the 1.5% it forecast in November"
                  "forecast", "forecasts", "predicted", "predicts", "projected"}
+#: ... but a whole year on a forecast verb is what is forecast: "it predicts growth of 3% in 2023"
+_FORECAST_VERBS = {"forecast", "forecasts", "predicted", "predicts", "projected", "predict", "project", "projects",
+                   "expect", "expects", "expected"}
 
 
 #: participles that give the result of the clause they follow ("..., leaving net migration at 606,000")
+#: what may stand between a figure and its own date: nothing, or one preposition ("3.2% in 2024")
+_ADJACENT = re.compile(r"\s*(?:(?:in|for|during|by|over|through|at|on)\s+)?")
+
 _RESULT_PARTICIPLES = {"leaving", "taking", "bringing", "pushing", "putting", "lifting", "raising", "making",
                        "lowering", "cutting", "sending", "driving"}
 
@@ -2124,9 +2130,21 @@ def _outside_relative_clause(span: Span, root: Token) -> bool:
     return antecedent.dep_ in ("nsubj", "nsubjpass") and att is not None and att == antecedent.head.i
 
 
-def _report_time(span: Span) -> bool:
+def _after(value: Optional[str], published: Optional[str]) -> bool:
+    """Is the TIMEX3 date ``value`` wholly after the publication date? A report is made by
+    then, so a later date on a report verb is what is forecast ("it forecasts growth of
+    2.9% in 2024" in October 2023), not when it was said."""
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?!\d)", value or "")
+    if not m or not published or not re.match(r"\d{4}-\d{2}-\d{2}", published):
+        return False
+    n = len([g for g in m.groups() if g])
+    return "-".join(g for g in m.groups() if g) > "-".join(published[:10].split("-")[:n])
+
+
+def _report_time(span: Span, value: Optional[str] = None) -> bool:
     """Is the date the time of the report ("the NCA said on Wednesday", "figures published
-    today") rather than of the figure?"""
+    today") rather than of the figure? (A whole year, ``value`` "2023", on a forecast verb is
+    the figure's.)"""
     t = span.root
     if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.lower_ in _REPORT_NOUNS:
         return True  # "the regulator's announcement on Friday means ..."
@@ -2136,6 +2154,8 @@ def _report_time(span: Span) -> bool:
         verb = t.head  # "said Wednesday", "published today"
     else:
         return False  # "showed 2019 was the worst year": the date is what is reported
+    if verb.lower_ in _FORECAST_VERBS and re.fullmatch(r"\d{4}", value or ""):
+        return False
     return verb.tag_.startswith("VB") and verb.lower_ in _REPORT_VERBS
 
 
@@ -2247,7 +2267,8 @@ class _Context:
                 if span is not None and span.root.dep_ in ("poss", "compound", "nummod", "amod") \
                         and span.root.head.i in anc and span.root.head.i != root.i and span.root.head.tag_.startswith("NN"):
                     return d["value"], d["text"]  # "June's rise of 0.5 points", "its 2021 figure of $12.8bn"
-                if span is not None and (_baseline(span) or _report_time(span) or not _dates_clause(span, anc, root)):
+                if span is not None and (_baseline(span) or (_report_time(span, d["value"]) and not _after(d["value"], doc._.published))
+                                         or not _dates_clause(span, anc, root)):
                     continue
                 if span is not None and (_in_counted_apposition(span, root) or _outside_relative_clause(span, root)
                                          or _outside_earlier_value(span, claim_span)):
@@ -2316,6 +2337,13 @@ class _Context:
                                 or _fronted_or_own(c[2], anc, clause.i if clause is not None else None)]
                 cands = free
             if cands:
+                # a date right after the figure, with at most a preposition between, is its own,
+                # even when another date ends just before it: in a list of forecasts "5.6% this
+                # year, 3.2% in 2024 and 2.1% in 2025" the 3.2% is 2024's
+                text = _text(doc)
+                after = [c for c in cands if c[1]["start"] >= end and _ADJACENT.fullmatch(text[end:c[1]["start"]])]
+                if after and any(c[1]["end"] <= start for c in cands):
+                    cands = after
                 # on a tie the date after the figure ("from 50 tonnes in 2001 to 90 tonnes in 2004")
                 g, d, _ = min(cands, key=lambda x: (x[0], x[1]["start"] < start))
                 return d["value"], d["text"]
@@ -2382,9 +2410,20 @@ class _Context:
     def _previous_subject_body(self, doc: Doc, sent: Span) -> Optional[Token]:
         """The subject of the sentence before ``sent`` (over one paragraph break at most) when
         it names an organisation: what a sentence-opening "It" refers to ("But the Bank now
-        expects it to pick up. It estimates that ...")."""
+        expects it to pick up. It estimates that ..."); through a chain of such "It"s ("The
+        IMF cut its outlook. It now forecasts ... In the euro area it predicts ...")."""
         prev = sentence_before(doc, sent.start)
-        return self._subject_body(prev.root) if prev is not None else None
+        for _ in range(3):
+            if prev is None:
+                return None
+            body = self._subject_body(prev.root)
+            if body is not None:
+                return body
+            subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.lower_ != "it":
+                return None
+            prev = sentence_before(doc, prev.start)
+        return None
 
     def _subject_body(self, verb: Token) -> Optional[Token]:
         """The subject of ``verb`` when it names an organisation."""
@@ -2426,13 +2465,34 @@ class _Context:
                 who = self._who(doc, owner)
                 if who[0]:
                     return who
+        # the tagger took a present-tense forecast verb for a noun, with the body before it:
+        # "the IMF forecasts[NNS] growth of 0.5% this year" (both modifiers of "growth")
+        for a in [top, *top.ancestors]:
+            if a.tag_.startswith("VB"):
+                break
+            mods = [c for c in a.children if c.dep_ == "compound" and c.i < a.i]
+            verb = next((c for c in mods if c.lower_ in _MISTAKEN_FORECASTS and c.tag_ in ("NNS", "NN")), None)
+            if verb is not None:
+                owner = next((c for c in reversed(mods) if c.i < verb.i and c.tag_ in ("NNP", "NNPS")), None)
+                who = self._who(doc, owner) if owner is not None else (None, None, None)
+                if who[0]:
+                    return who
+        # a closing ", figures from NHS England show." that the parser could not read as a clause
+        m = _TRAILING_FIGURES.search(text_of(doc), c1, sent.end_char)
+        if m is not None:
+            name, rid = self._canonical(m.start(1), m.end(1))
+            if name:
+                return name, rid, None
         # reporting verbs: the subject of the verb that governs the claim, or of the sentence root
         verbs = []
         below = num  # the token under each ancestor on the way up from the figure
         clause_of_time = False  # passed a clause of time or cause ("... as inflation drops to 4.6%")
         for a in num.ancestors:
             # (the root also when the tagger took it for a noun: "Figures ... show[NN] that ...")
-            if (a.tag_.startswith("VB") or a.dep_ == "ROOT") and a.lower_ in REPORTING and _reports(a, below) \
+            # ("sees" too when a body's forecast is its subject: "The ECB's staff projections see
+            # inflation averaging 2.5%")
+            if (a.tag_.startswith("VB") or a.dep_ == "ROOT") and _reports(a, below) and (a.lower_ in REPORTING or (
+                    a.lower_ in ("see", "sees") and any(c.dep_ == "nsubj" and c.lower_ in _OWNED_FIGURES for c in a.children))) \
                     and not clause_of_time and not _record_high(a):
                 verbs.append(a)
             # (a clause with a conjunction of its own: "as", "after", "when"; not a participle
@@ -2615,6 +2675,15 @@ def _agent_noun(word: str) -> bool:
 #: by a campaigner show ..." (the campaigner asserts nothing)
 _ASKING_NOUNS = {"request", "requests", "question", "questions", "demand", "demands", "application",
                  "applications", "petition", "query", "queries", "call", "calls", "motion"}
+
+
+#: forecast verbs the tagger may take for plural nouns after a body's name ("the IMF forecasts growth")
+_MISTAKEN_FORECASTS = {"forecasts", "predicts", "estimates", "projects", "expects"}
+#: a closing ", figures from BODY show." (group 1: the body)
+_TRAILING_FIGURES = re.compile(
+    r",\s+(?:(?:the|new|latest|official|provisional)\s+)*(?:figures|data|statistics|estimates)\s+"
+    r"(?:from|by|published\s+by|released\s+by)\s+(?:the\s+)?([^,.;]+?)\s+(?:show|shows|showed|suggest|suggests|reveal|reveals|indicate|indicates)\s*[.!]?\s*$",
+    re.I)
 
 
 def _trailing_report(sent: Span, end: int) -> List[Token]:
