@@ -179,6 +179,9 @@ def test_spans_and_kinds(nlp, seed_texts):
      "Evangelos Marinakis", "owner", "Nottingham Forest"),
     ("The Office for National Statistics published the data. The ONS's chief economist is Grant Fitzner.",
      "Grant Fitzner", "chief economist", "Office for National Statistics"),
+    # ... also in a relative clause on the body ("whose TITLE is NAME"), with an honorific
+    ("Citizens Advice, whose chief executive is Dame Clare Moriarty, said many people were behind with payments.",
+     "Clare Moriarty", "chief executive", "Citizens Advice"),
     # two lower-case portfolios joined by "and" are one title
     ("The Financial Conduct Authority (FCA) brought the case. Mark Steward, the FCA's executive director of "
      "enforcement and market oversight, welcomed the sentence.", "Mark Steward",

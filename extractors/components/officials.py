@@ -341,7 +341,9 @@ class Officials(Pipe):
             if ent.label_ == "ORG" and not any(self.org_of_tok[i] for i in range(ent.start, ent.end)) \
                     and not any(i in taken for i in range(ent.start, ent.end)) \
                     and (named_before_title(doc, ent.start, ent.end, title_spans) or named_after_is_title(doc, ent.start, ent.end, title_spans)):
-                joined.append(_Mention(ent.start, ent.end, "name", None))
+                # (without a leading honorific: "Dame Clare Moriarty" is Clare Moriarty, a woman)
+                k = ent.start + 1 if doc[ent.start].lower_ in HONORIFICS and ent.end - ent.start > 2 else ent.start
+                joined.append(_Mention(k, ent.end, "name", HONORIFICS.get(doc[ent.start].lower_)))
                 taken.update(range(ent.start, ent.end))
         # names the model missed after an honorific or a title: "Mr Buckland", "Chancellor Jeremy Hunt"
         # (only those tokens are looked at: no Token object per word of the article)
@@ -698,6 +700,9 @@ class Officials(Pipe):
             end = j
         if org is None and party is None and title_start > 0 and doc[title_start - 1].lower_ == "its":
             org = self._its_body(title_start - 1)  # "Its leader, John Cotton", "Ian Bauckham, its chief regulator"
+        if org is None and party is None and title_start > 2 and doc[title_start - 1].lower_ == "whose" \
+                and doc[title_start - 2].text == ",":
+            org = self.org_of_tok[title_start - 3]  # "Citizens Advice, whose chief executive is ..."
         if org is None and party is None and doc[te - 1].lower_ in _MEMBER_WORDS:
             return None  # "a member of the public": a member is an official only of a body
         parse = _RoleParse(title_start, te, end, title_tokens=title_tokens, org_name=party)
@@ -874,7 +879,11 @@ class Officials(Pipe):
                         break
         # --- reversed predicate: "The club's owner is Evangelos Marinakis", "Its chief executive
         # was Jane Doe." (the name ends its clause)
-        if first - 2 >= sent.start and doc[first - 1].lower_ in ("is", "was") and doc[first - 1].dep_ in ("ROOT", "ccomp", "conj") \
+        # (also in a relative clause on a body: "Citizens Advice, whose chief executive is Dame
+        # Clare Moriarty, said ...")
+        if first - 2 >= sent.start and doc[first - 1].lower_ in ("is", "was") and (
+                doc[first - 1].dep_ in ("ROOT", "ccomp", "conj")
+                or doc[first - 1].dep_ == "relcl" and any(t.lower_ == "whose" for t in doc[max(sent.start, first - 6):first - 1])) \
                 and (e >= sent.end or doc[e].text in (",", ".", ";", ":") or doc[e].lower_ in ("and", "but")):
             cop = first - 1
             a = self._chunk_start(cop, sent.start)
