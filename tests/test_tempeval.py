@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.evaluate.tempeval import Mention, format_table, main, parse_timeml, score_document
+from extractors.evaluate.tempeval import Mention, format_table, gold_conventions, main, parse_timeml, score_document
 
 TML = """<?xml version="1.0" ?>
 <TimeML>
@@ -93,3 +93,11 @@ def test_missing_folder(tmp_path):
 
     with pytest.raises(FileNotFoundError):
         score_tempeval(tmp_path / "nope")
+
+
+def test_gold_conventions_counts_occurrences_tags_and_value_shapes():
+    src = ('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1989-11-02">1989-11-02</TIMEX3></DCT><TEXT>'
+           'Sales rose from <TIMEX3 tid="t1" type="DATE" value="1988-Q3">a year ago</TIMEX3>; profit fell from '
+           '<TIMEX3 tid="t2" type="DATE" value="1988">a year earlier</TIMEX3>, and costs from a year ago.</TEXT></TimeML>')
+    res = gold_conventions([parse_timeml(src)], "a year (ago|earlier)")
+    assert res == {"occurrences": 3, "tagged": 2, "shapes": {"DATE 9999": 1, "DATE 9999-Q9": 1}}

@@ -240,6 +240,24 @@ def format_table(result: Dict) -> str:
     return "\n".join(lines)
 
 
+def gold_conventions(docs: Sequence[TimeMLDoc], pattern: str) -> Dict[str, object]:
+    """How the gold annotates the expressions whose whole text matches ``pattern``
+    (case-insensitive): how often the words occur in the text, how often they are tagged
+    exactly, and the shapes of the tagged values (digits as 9: "1988-Q3" -> "9999-Q9")."""
+    rx = re.compile(pattern, re.I)
+    shapes: Dict[str, int] = {}
+    tagged = occurring = 0
+    for d in docs:
+        occurring += sum(1 for m in re.finditer(rf"\b(?:{pattern})\b", d.text, re.I))
+        for m in d.gold:
+            if rx.fullmatch(m.text.strip()):
+                tagged += 1
+                shape = f"{m.type} " + re.sub(r"\d", "9", m.value or "-")
+                shapes[shape] = shapes.get(shape, 0) + 1
+    return {"occurrences": occurring, "tagged": tagged,
+            "shapes": dict(sorted(shapes.items(), key=lambda kv: (-kv[1], kv[0])))}
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(
         prog="extractors evaluate tempeval",
@@ -250,7 +268,21 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--model", default=None, help="spaCy pipeline to use (default: the installed English model)")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N documents")
     parser.add_argument("--errors", action="store_true", help="also print wrong values, misses and spurious mentions")
+    parser.add_argument("--gold-conventions", metavar="REGEX", default=None,
+                        help="no scoring: how the gold annotates expressions matching REGEX (occurrences, "
+                             "tagged, value shapes), e.g. 'a year (ago|earlier)'")
     args = parser.parse_args(argv)
+    if args.gold_conventions:
+        try:
+            docs = read_folder(Path(args.path))
+        except FileNotFoundError as err:
+            print(str(err), file=sys.stderr)
+            return 2
+        res = gold_conventions(docs, args.gold_conventions)
+        print(f"{args.gold_conventions!r}: {res['occurrences']} occurrences in the text, {res['tagged']} tagged")
+        for shape, n in res["shapes"].items():
+            print(f"  {n:5d}  {shape}")
+        return 0
     from .. import pipeline
 
     t0 = time.perf_counter()
